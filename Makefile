@@ -1,0 +1,71 @@
+# The README's commands. `make help` lists them.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+MANAGE := $(BIN)/python manage.py
+# The CPU build of torch (argostranslate -> stanza -> torch). On our machines pip takes it
+# from the local wheel cache; elsewhere override, e.g. TORCH_SPEC="torch --index-url ...".
+TORCH_SPEC ?= torch==2.13.0
+export CHM_DATA_DIR ?= $(CURDIR)/data
+DEMO_ENV := DEBUG=1
+# A production-like environment for `check --deploy`.
+DEPLOY_ENV := DEBUG=0 ALLOWED_HOSTS=chm.example.org SITE_URL=https://chm.example.org \
+	SECRET_KEY=$$($(BIN)/python -c 'import secrets; print(secrets.token_urlsafe(64))')
+
+.DEFAULT_GOAL := help
+.PHONY: help install demo test test-postgres lint format messages check-deploy clean
+
+help: ## List the commands
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+
+$(VENV)/.installed: pyproject.toml | $(BIN)/python
+	$(BIN)/pip install "$(TORCH_SPEC)"
+	$(BIN)/pip install -e .
+	touch $@
+
+$(VENV)/.test-installed: pyproject.toml $(VENV)/.installed
+	$(BIN)/pip install -e '.[test]'
+	touch $@
+
+install: $(VENV)/.installed ## Create .venv and install the project
+
+demo: $(VENV)/.installed ## Run the demo site and a worker on http://127.0.0.1:8000
+	$(DEMO_ENV) $(MANAGE) migrate --noinput
+	$(DEMO_ENV) $(MANAGE) compilemessages --ignore=.venv -v 0
+	$(DEMO_ENV) $(MANAGE) load_demo
+	$(DEMO_ENV) $(MANAGE) ensure_admin
+	@echo "Starting the web server and the django-q2 worker (Ctrl-C stops both)…"
+	trap 'kill 0' INT TERM EXIT; \
+	$(DEMO_ENV) $(MANAGE) qcluster & \
+	$(DEMO_ENV) $(MANAGE) runserver 127.0.0.1:8000
+
+lint: $(VENV)/.test-installed ## ruff lint and format check
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: $(VENV)/.test-installed ## Format the code with ruff
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+messages: $(VENV)/.installed ## Extract UI messages and fill the six catalogues
+	$(DEMO_ENV) $(MANAGE) messages_update
+	$(DEMO_ENV) $(MANAGE) compilemessages --ignore=.venv -v 0
+
+check-deploy: $(VENV)/.installed ## Django's deployment checks with production-like settings
+	$(DEPLOY_ENV) $(MANAGE) check --deploy --fail-level WARNING
+
+test: $(VENV)/.test-installed lint check-deploy ## Install test needs and run every check and test
+	$(DEMO_ENV) $(MANAGE) makemigrations --check --dry-run --noinput
+	$(DEMO_ENV) $(MANAGE) compilemessages --ignore=.venv -v 0
+	$(BIN)/pytest
+
+test-postgres: $(VENV)/.test-installed ## The test suite against PostgreSQL (DATABASE_URL)
+	$(DEMO_ENV) $(MANAGE) compilemessages --ignore=.venv -v 0
+	DATABASE_URL=$${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/chm} $(BIN)/pytest
+
+clean: ## Remove the virtual environment (keeps data/)
+	rm -rf $(VENV)

@@ -1,0 +1,8 @@
+from django.utils.translation import get_language
+
+from cms.languages import language_direction
+
+
+def language(request):
+    code = get_language() or "en"
+    return {"language_code": code, "language_direction": language_direction(code)}

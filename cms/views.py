@@ -1,0 +1,24 @@
+from django.db import connection
+from django.http import JsonResponse
+from django.shortcuts import render
+from django.utils.translation import get_language
+from django.views.decorators.cache import never_cache
+
+from cms.models.pages import paginate
+from cms.selectors import page_search
+
+MAX_QUERY_LENGTH = 200
+
+
+def search(request):
+    query = request.GET.get("q", "")[:MAX_QUERY_LENGTH]
+    results = paginate(request, page_search(query, get_language() or "en"))
+    return render(request, "cms/search.html", {"query": query, "results": results})
+
+
+@never_cache
+def health(request):
+    """Liveness for operators and load balancers: the database answers."""
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT 1")
+    return JsonResponse({"status": "ok"})

@@ -1,0 +1,144 @@
+"""Loaded models: CTranslate2 + SentencePiece straight from Argos package files.
+
+``argostranslate.translate`` is never imported here: it pulls in spaCy, Stanza and torch
+(~830 MB resident, ~2 s per process) for nothing the engine needs. The decoding settings
+copy Argos 1.11 so outputs match it, with two deliberate differences: CTranslate2's
+``default`` compute type instead of ``auto`` (``auto`` gives garbage on some real int8
+models), and ``_`` is not turned into a space when decoding (Argos does, which breaks
+``{first_name}``).
+
+Models are cached per process and reloaded when the package on disk changes (another
+version, or the same version reinstalled), so a new model takes effect without a restart.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import ctranslate2
+import sentencepiece
+
+from translation.engine.errors import MissingModelError, UnknownPairError
+from translation.engine.packages import InstalledPackage, list_packages
+
+_SPACE = "\u2581"
+
+
+@dataclass(frozen=True)
+class DecodingSettings:
+    """Argos 1.11's settings, except ``compute_type`` and a larger token batch."""
+
+    beam_size: int = 4
+    length_penalty: float = 0.2
+    max_decoding_length: int = 256
+    # Argos batches 32 tokens, so any sentence of 17+ pieces runs alone; one big
+    # token-sized batch per call is what makes the engine fast on CPU.
+    max_batch_tokens: int = 2048
+    compute_type: str = "default"
+    device: str = "cpu"
+    inter_threads: int = 1
+    intra_threads: int = 0
+
+
+@dataclass(frozen=True)
+class SentenceTranslation:
+    text: str
+    truncated: bool
+
+
+class LoadedModel:
+    """One pair's CTranslate2 translator and SentencePiece tokenizer."""
+
+    def __init__(self, package: InstalledPackage, settings: DecodingSettings) -> None:
+        self.package = package
+        self.fingerprint = package.fingerprint()
+        self.settings = settings
+        try:
+            self.tokenizer = sentencepiece.SentencePieceProcessor(
+                model_file=str(package.sentencepiece_path)
+            )
+            self.translator = ctranslate2.Translator(
+                str(package.model_path),
+                device=settings.device,
+                compute_type=settings.compute_type,
+                inter_threads=settings.inter_threads,
+                intra_threads=settings.intra_threads,
+            )
+        except (OSError, RuntimeError, ValueError) as exc:
+            raise MissingModelError(
+                package.source, package.target, str(package.path), str(exc)
+            ) from exc
+
+    def translate(self, sentences: Sequence[str]) -> dict[str, SentenceTranslation]:
+        """Translate distinct sentences in token-sized batches; returns sentence → result."""
+        unique = [s for s in dict.fromkeys(sentences) if s.strip()]
+        if not unique:
+            return {}
+        tokenized = [self.tokenizer.encode(s, out_type=str) for s in unique]
+        prefix = self.package.target_prefix
+        results = self.translator.translate_batch(
+            tokenized,
+            target_prefix=[[prefix]] * len(tokenized) if prefix else None,
+            replace_unknowns=True,
+            max_batch_size=self.settings.max_batch_tokens,
+            batch_type="tokens",
+            beam_size=self.settings.beam_size,
+            num_hypotheses=1,
+            length_penalty=self.settings.length_penalty,
+            max_decoding_length=self.settings.max_decoding_length,
+        )
+        out = {}
+        for sentence, result in zip(unique, results, strict=True):
+            tokens = result.hypotheses[0]
+            truncated = len(tokens) >= self.settings.max_decoding_length
+            out[sentence] = SentenceTranslation(self.decode(tokens), truncated)
+        return out
+
+    def decode(self, tokens: list[str]) -> str:
+        text = self.tokenizer.decode_pieces(tokens).replace(_SPACE, " ")
+        prefix = self.package.target_prefix
+        if prefix and text.startswith(prefix):
+            text = text[len(prefix) :]
+        return text[1:] if text.startswith(" ") else text
+
+
+class ModelCache:
+    """Per-process cache of loaded models for one packages folder."""
+
+    def __init__(self, packages_dir: Path, settings: DecodingSettings) -> None:
+        self.packages_dir = Path(packages_dir)
+        self.settings = settings
+        self._models: dict[tuple[str, str], LoadedModel] = {}
+        self._lock = threading.Lock()
+
+    def installed(self) -> dict[tuple[str, str], InstalledPackage]:
+        packages: dict[tuple[str, str], InstalledPackage] = {}
+        for package in list_packages(self.packages_dir):
+            packages[(package.source, package.target)] = package  # highest version last
+        return packages
+
+    def get(
+        self,
+        source: str,
+        target: str,
+        installed: dict[tuple[str, str], InstalledPackage] | None = None,
+    ) -> LoadedModel:
+        package = (installed if installed is not None else self.installed()).get((source, target))
+        if package is None:
+            with self._lock:
+                self._models.pop((source, target), None)
+            raise UnknownPairError(source, target)
+        with self._lock:
+            cached = self._models.get((source, target))
+            if cached is not None and cached.fingerprint == package.fingerprint():
+                return cached
+            model = LoadedModel(package, self.settings)
+            self._models[(source, target)] = model
+            return model
+
+    def loaded_pairs(self) -> list[tuple[str, str]]:
+        with self._lock:
+            return sorted(self._models)
