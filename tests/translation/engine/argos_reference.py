@@ -10,5 +10,7 @@ import sys
 import argostranslate.translate as argos_translate
 
 jobs = json.load(sys.stdin)["jobs"]
-outputs = [[argos_translate.translate(text, src, tgt) for text in texts] for src, tgt, texts in jobs]
+outputs = [
+    [argos_translate.translate(text, src, tgt) for text in texts] for src, tgt, texts in jobs
+]
 json.dump({"outputs": outputs, "torch_loaded": "torch" in sys.modules}, sys.stdout)

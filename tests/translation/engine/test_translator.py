@@ -148,9 +148,9 @@ def test_glossary_forces_terms_and_reports_them(engine: Engine) -> None:
     glossary = Glossary([GlossaryEntry("en", "fr", "report", "compte rendu")])
     glossary.do_not_translate("Bioland")
     result = engine.translate(
-        ["The report on Bioland.", "No term here."], "en", "fr", glossary=glossary
+        ["The report on Bioland.", "The data."], "en", "fr", glossary=glossary
     )
-    assert result.outputs == ["Le compte rendu sur Bioland.", "Non term ici."]
+    assert result.outputs == ["Le compte rendu sur Bioland.", "Le données."]
     assert result.segments[0].glossary == ("en>fr:report", "*>*:Bioland")
     assert result.segments[1].glossary == ()
     assert result.glossary_applied == ["*>*:Bioland", "en>fr:report"]
@@ -161,7 +161,7 @@ def test_seed_glossary_applies_official_terms_through_a_pivot(engine: Engine) ->
     results = engine.translate_many(texts, "fr", ["ru", "zh"], glossary=seed_glossary())
     assert "Конференция Сторон" in results["ru"].outputs[0]
     assert "Механизм посредничества" in results["ru"].outputs[0]
-    assert results["zh"].outputs[0].startswith("缔约方大会")
+    assert "缔约方大会" in results["zh"].outputs[0]
     assert "fr>ru:Conférence des Parties" in results["ru"].glossary_applied
 
 
@@ -208,11 +208,11 @@ def test_errors_name_the_pair_and_the_remedy(tmp_path: Path, demo_archives: list
         Engine(tmp_path, max_segment_chars=10).translate(["ok", "x" * 11], "en", "fr")
 
 
-def test_broken_model_files_raise_missing_model(
-    tmp_path: Path, demo_archives: list[Path]
-) -> None:
+def test_broken_model_files_raise_missing_model(tmp_path: Path, demo_archives: list[Path]) -> None:
     packages_dir = tmp_path / "packages"
-    (installed,) = packages.install(packages_dir, next(a for a in demo_archives if "en_fr" in a.name))
+    (installed,) = packages.install(
+        packages_dir, next(a for a in demo_archives if "en_fr" in a.name)
+    )
     (installed.model_path / "model.bin").write_bytes(b"not a model")
     with pytest.raises(MissingModelError, match=r"en→fr.*mt_models install"):
         Engine(packages_dir).translate(["Hello"], "en", "fr")
