@@ -79,3 +79,10 @@ def admin_ensure() -> tuple[str, str, bool]:
         user.save(update_fields=["password"])
     user_profile_get_or_create(user)
     return ADMIN_USERNAME, password, created
+
+
+def user_profile_update(profile, *, preferred_language: str):
+    profile.preferred_language = preferred_language
+    profile.full_clean()
+    profile.save(update_fields=["preferred_language"])
+    return profile
