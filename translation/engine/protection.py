@@ -264,7 +264,9 @@ def _fill(body: str, items: Sequence[Item], tags_ok: bool, *, source: str, targe
         if before is not None and after is not None and not core:
             # Two items side by side: one space unless the source had them touching.
             touching = before.glue_right or after.glue_left
-            gap = text if "\n" in text else ("" if touching or unspaced_target else " ")
+            markup = {"tag", "entity"} & {before.kind, after.kind}
+            gap = "" if touching or (unspaced_target and markup) else " "
+            gap = text if "\n" in text else gap
             out.append(gap)
         else:
             lead_ws = text[: len(text) - len(text.lstrip(" \t"))]
