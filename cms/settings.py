@@ -116,6 +116,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    "cms.page_cache.AnonymousPageCacheMiddleware",
     # Axes must be last: it reads the outcome of authentication.
     "axes.middleware.AxesMiddleware",
 ]
@@ -170,6 +171,9 @@ if REDIS_URL:
     }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# Anonymous page views are cached this long (0 turns the page cache off); any publish
+# retires the whole cache at once (cms/page_cache.py).
+PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "600"))
 
 Q_CLUSTER = {
     "name": "chm",
@@ -349,3 +353,11 @@ HELPDESK_IMAP_FOLDER = os.environ.get("HELPDESK_IMAP_FOLDER", "INBOX")
 # Anonymous contact form: submissions per address and hour.
 HELPDESK_CONTACT_RATE = int(os.environ.get("HELPDESK_CONTACT_RATE", "5"))
 HELPDESK_LINK_CHECK_TIMEOUT = float(os.environ.get("HELPDESK_LINK_CHECK_TIMEOUT", "10"))
+
+# --- Translation workflow (translation app) -----------------------------------------------
+# Segments per engine call; a job commits after each batch, so a crash loses at most one.
+MT_BATCH_SIZE = int(os.environ.get("MT_BATCH_SIZE", "32"))
+# Optional pause (seconds) between batches, to keep a shared machine responsive.
+MT_BATCH_PAUSE = float(os.environ.get("MT_BATCH_PAUSE", "0"))
+# A running job whose heartbeat is older than this is re-enqueued by the reconciler.
+MT_JOB_STALE_SECONDS = int(os.environ.get("MT_JOB_STALE_SECONDS", "300"))

@@ -1,0 +1,19 @@
+"""Signal wiring of the cms app."""
+
+from django.db.models.signals import post_delete
+from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
+
+from cms.page_cache import page_cache_clear
+
+
+def connect() -> None:
+    for signal in (page_published, page_unpublished, post_page_move, page_slug_changed):
+        signal.connect(page_cache_clear, dispatch_uid=f"page-cache-{signal}")
+    post_delete.connect(_page_deleted, dispatch_uid="page-cache-delete")
+
+
+def _page_deleted(sender, instance, **kwargs):
+    from wagtail.models import Page
+
+    if isinstance(instance, Page):
+        page_cache_clear()
