@@ -13,7 +13,7 @@ DEPLOY_ENV := DEBUG=0 ALLOWED_HOSTS=chm.example.org SITE_URL=https://chm.example
 	SECRET_KEY=$$($(BIN)/python -c 'import secrets; print(secrets.token_urlsafe(64))')
 
 .DEFAULT_GOAL := help
-.PHONY: help install demo test test-postgres lint format messages check-deploy clean
+.PHONY: help install demo serve-prod test test-postgres lint format messages check-deploy clean
 
 help: ## List the commands
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
@@ -43,6 +43,9 @@ demo: $(VENV)/.installed ## Run the demo site and a worker on http://127.0.0.1:8
 	$(DEMO_ENV) $(MANAGE) qcluster & \
 	$(DEMO_ENV) $(MANAGE) runserver 127.0.0.1:8000
 
+serve-prod: $(VENV)/.installed ## Production profile: gunicorn, PostgreSQL, Redis, two worker clusters
+	deploy/serve-prod.sh
+
 lint: $(VENV)/.test-installed ## ruff lint and format check
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
@@ -65,6 +68,7 @@ test: $(VENV)/.test-installed lint check-deploy ## Install test needs and run ev
 
 test-postgres: $(VENV)/.test-installed ## The test suite against PostgreSQL (DATABASE_URL)
 	$(DEMO_ENV) $(MANAGE) compilemessages --ignore=.venv -v 0
+	DATABASE_URL=$${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/chm} $(BIN)/python -m cms.dbcreate
 	DATABASE_URL=$${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/chm} $(BIN)/pytest
 
 clean: ## Remove the virtual environment (keeps data/)

@@ -73,6 +73,7 @@ INSTALLED_APPS = [
     "translation",
     "notifications",
     "helpdesk",
+    "api",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
@@ -188,7 +189,18 @@ Q_CLUSTER = {
     "save_limit": 500,
     "label": _("Background tasks"),
     "sync": env_bool("Q_SYNC", False),
+    # A second cluster for machine translation, so long MT jobs never delay e-mail and
+    # indexing. Start it with `Q_CLUSTER_NAME=mt manage.py qcluster` and set MT_CLUSTER=mt.
+    "ALT_CLUSTERS": {
+        "mt": {
+            "workers": int(os.environ.get("Q_MT_WORKERS", "1")),
+            "timeout": int(os.environ.get("Q_MT_TIMEOUT", "1800")),
+            "retry": int(os.environ.get("Q_MT_RETRY", "2000")),
+        }
+    },
 }
+# The cluster machine-translation tasks go to; empty means the default cluster (demo).
+MT_CLUSTER = os.environ.get("MT_CLUSTER") or None
 # Wagtail's own background tasks run on the same django-q2 workers (tests run them inline).
 TASKS = {
     "default": {
@@ -361,3 +373,11 @@ MT_BATCH_SIZE = int(os.environ.get("MT_BATCH_SIZE", "32"))
 MT_BATCH_PAUSE = float(os.environ.get("MT_BATCH_PAUSE", "0"))
 # A running job whose heartbeat is older than this is re-enqueued by the reconciler.
 MT_JOB_STALE_SECONDS = int(os.environ.get("MT_JOB_STALE_SECONDS", "300"))
+
+# --- API ---------------------------------------------------------------------------------
+# Requests per API_RATE_WINDOW seconds, per client address and per token (issue 7).
+API_RATE_LIMIT_IP = int(os.environ.get("API_RATE_LIMIT_IP", "300"))
+API_RATE_LIMIT_TOKEN = int(os.environ.get("API_RATE_LIMIT_TOKEN", "1200"))
+API_RATE_WINDOW = int(os.environ.get("API_RATE_WINDOW", "60"))
+# Proxies in front of the site that append to X-Forwarded-For; 0 trusts only REMOTE_ADDR.
+API_TRUSTED_PROXIES = int(os.environ.get("API_TRUSTED_PROXIES", "0"))
