@@ -73,7 +73,6 @@ INSTALLED_APPS = [
     "translation",
     "notifications",
     "helpdesk",
-    "api",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
