@@ -380,3 +380,11 @@ API_RATE_LIMIT_TOKEN = int(os.environ.get("API_RATE_LIMIT_TOKEN", "1200"))
 API_RATE_WINDOW = int(os.environ.get("API_RATE_WINDOW", "60"))
 # Proxies in front of the site that append to X-Forwarded-For; 0 trusts only REMOTE_ADDR.
 API_TRUSTED_PROXIES = int(os.environ.get("API_TRUSTED_PROXIES", "0"))
+
+# --- Translation workflow (translation app) -----------------------------------------------
+# Segments per engine call; a job commits after each batch, so a crash loses at most one.
+MT_BATCH_SIZE = int(os.environ.get("MT_BATCH_SIZE", "32"))
+# Optional pause (seconds) between batches, to keep a shared machine responsive.
+MT_BATCH_PAUSE = float(os.environ.get("MT_BATCH_PAUSE", "0"))
+# A running job whose heartbeat is older than this is re-enqueued by the reconciler.
+MT_JOB_STALE_SECONDS = int(os.environ.get("MT_JOB_STALE_SECONDS", "300"))

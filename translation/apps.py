@@ -6,3 +6,8 @@ class TranslationConfig(AppConfig):
     name = "translation"
     verbose_name = _("Translation")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self) -> None:
+        from translation import signals
+
+        signals.connect()

@@ -1,0 +1,61 @@
+"""The translation memory: pairs of normalized source text and translation."""
+
+import hashlib
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.search import index
+
+
+def source_hash(normalized: str) -> str:
+    return hashlib.sha256(normalized.encode("utf-8")).hexdigest()
+
+
+class MemoryEntry(index.Indexed, models.Model):
+    """One remembered translation. Human entries win over machine ones for the same source."""
+
+    class Origin(models.TextChoices):
+        HUMAN = "human", _("Person")
+        MACHINE = "machine", _("Machine")
+
+    source_language = models.CharField(_("source language"), max_length=10)
+    target_language = models.CharField(_("target language"), max_length=10)
+    source_text = models.TextField(_("source text"))
+    normalized_hash = models.CharField(max_length=64, editable=False, db_index=True)
+    target_text = models.TextField(_("translation"))
+    origin = models.CharField(
+        _("origin"), max_length=10, choices=Origin.choices, default=Origin.HUMAN
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("by"),
+    )
+    updated_at = models.DateTimeField(_("when"), auto_now=True)
+    use_count = models.PositiveIntegerField(_("uses"), default=0)
+
+    search_fields = [index.SearchField("source_text"), index.SearchField("target_text")]
+
+    class Meta:
+        verbose_name = _("translation memory entry")
+        verbose_name_plural = _("translation memory")
+        ordering = ["source_language", "target_language", "source_text"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["source_language", "target_language", "normalized_hash", "origin"],
+                name="translation_memory_unique_pair",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.source_language}→{self.target_language}: {self.source_text[:60]}"
+
+    def save(self, *args, **kwargs):
+        from translation.engine.translator import memory_key
+
+        self.normalized_hash = source_hash(memory_key(self.source_text))
+        super().save(*args, **kwargs)

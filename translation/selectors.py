@@ -1,0 +1,185 @@
+"""Reads of the translation workflow: segments and their state, jobs, reports."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from django.contrib.auth.models import AbstractBaseUser
+from django.db.models import Model, QuerySet
+from wagtail.models import DraftStateMixin, Locale, Page
+from wagtail_localize.models import (
+    StringSegment,
+    StringTranslation,
+    TranslatableObject,
+    TranslationSource,
+)
+
+from translation.models import JobTarget, SegmentReview, TranslationJob
+from translation.models.review import review_permission_codename
+
+State = SegmentReview.State
+
+
+@dataclass
+class Segment:
+    """One translatable string of a source object, with its translation into one locale."""
+
+    segment: StringSegment
+    translation: StringTranslation | None = None
+    review: SegmentReview | None = None
+
+    @property
+    def source_text(self) -> str:
+        return self.segment.string.data
+
+    @property
+    def text(self) -> str:
+        return self.translation.data if self.translation else ""
+
+    @property
+    def state(self) -> str:
+        """``missing``, ``machine``, ``reviewed`` or ``stale``."""
+        if self.translation is None:
+            return "missing"
+        if self.review is None:
+            return State.REVIEWED  # written in wagtail-localize's own editor: a person
+        return self.review.state
+
+    @property
+    def is_human(self) -> bool:
+        """A person wrote or approved this text: machine output must never replace it."""
+        if self.translation is None:
+            return False
+        if self.review is None:
+            return True
+        return self.review.origin in (SegmentReview.Origin.HUMAN, SegmentReview.Origin.IMPORT)
+
+
+@dataclass
+class Progress:
+    total: int = 0
+    counts: dict[str, int] = field(default_factory=dict)
+
+    @property
+    def reviewed(self) -> int:
+        return self.counts.get(State.REVIEWED, 0)
+
+    @property
+    def complete(self) -> bool:
+        return self.total > 0 and self.reviewed == self.total
+
+
+def source_for_object(
+    obj: TranslatableObject, locale: Locale | None = None
+) -> TranslationSource | None:
+    """The translation source of an object (its original language unless ``locale``)."""
+    sources = TranslationSource.objects.filter(object=obj)
+    if locale is not None:
+        sources = sources.filter(locale=locale)
+    return sources.order_by("created_at").first()
+
+
+def source_for_instance(instance: Model) -> TranslationSource | None:
+    """The source this instance was translated from, or that it is (for the original)."""
+    obj = TranslatableObject.objects.filter(translation_key=instance.translation_key).first()
+    if obj is None:
+        return None
+    own = source_for_object(obj, instance.locale)
+    return own or source_for_object(obj)
+
+
+def is_source_instance(instance: Model) -> bool:
+    """True unless the object has a translation source in another language (a target)."""
+    return (
+        not TranslationSource.objects.filter(object__translation_key=instance.translation_key)
+        .exclude(locale_id=instance.locale_id)
+        .exists()
+    )
+
+
+def segments_for(source: TranslationSource, locale: Locale) -> list[Segment]:
+    """Every string segment of ``source`` in order, with its translation into ``locale``."""
+    segments = list(
+        StringSegment.objects.filter(source=source)
+        .select_related("string", "context")
+        .order_by("order")
+    )
+    translations = {
+        (t.translation_of_id, t.context_id): t
+        for t in StringTranslation.objects.filter(
+            locale=locale,
+            translation_of_id__in=[s.string_id for s in segments],
+            context_id__in=[s.context_id for s in segments],
+        ).select_related("chm_review", "chm_review__reviewed_by")
+    }
+    result = []
+    for segment in segments:
+        translation = translations.get((segment.string_id, segment.context_id))
+        review = getattr(translation, "chm_review", None) if translation else None
+        result.append(Segment(segment, translation, review))
+    return result
+
+
+def progress_for(source: TranslationSource, locale: Locale) -> Progress:
+    segments = segments_for(source, locale)
+    progress = Progress(total=len(segments))
+    for segment in segments:
+        progress.counts[segment.state] = progress.counts.get(segment.state, 0) + 1
+    return progress
+
+
+def instance_unreviewed(instance: Model) -> bool:
+    """A published translation that still contains segments no person reviewed."""
+    source = source_for_instance(instance)
+    if source is None or source.locale_id == instance.locale_id:
+        return False
+    progress = progress_for(source, instance.locale)
+    return progress.total > 0 and not progress.complete
+
+
+def can_review(user: AbstractBaseUser, language_code: str) -> bool:
+    return user.is_active and user.has_perm(
+        "translation." + review_permission_codename(language_code)
+    )
+
+
+def can_edit(user: AbstractBaseUser, language_code: str) -> bool:
+    return can_review(user, language_code) or (
+        user.is_active and user.has_perm("translation.edit_translation")
+    )
+
+
+def can_publish_unreviewed(user: AbstractBaseUser) -> bool:
+    return user.is_active and user.has_perm("translation.publish_unreviewed")
+
+
+def reviewable_languages(user: AbstractBaseUser) -> list[str]:
+    return [code for code, _name in _content_languages() if can_review(user, code)]
+
+
+def _content_languages() -> list[tuple[str, str]]:
+    from django.conf import settings
+
+    return list(settings.WAGTAIL_CONTENT_LANGUAGES)
+
+
+def jobs_visible(user: AbstractBaseUser) -> QuerySet[TranslationJob]:
+    """Jobs a user may see: all for editors, their own and their languages' otherwise."""
+    jobs = TranslationJob.objects.select_related("source_locale", "requested_by").prefetch_related(
+        "targets__locale"
+    )
+    if user.is_superuser or user.has_perm("translation.request_machine_translation"):
+        return jobs
+    languages = reviewable_languages(user)
+    return jobs.filter(targets__locale__language_code__in=languages).distinct()
+
+
+def active_target(obj: TranslatableObject, locale: Locale) -> JobTarget | None:
+    return JobTarget.objects.filter(object=obj, locale=locale, active=True).first()
+
+
+def draft_state_for(instance: Model) -> str:
+    """``published`` when the translated instance is live, else ``draft``."""
+    if isinstance(instance, Page | DraftStateMixin) and not instance.live:
+        return "draft"
+    return "published"
