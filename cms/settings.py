@@ -73,6 +73,7 @@ INSTALLED_APPS = [
     "translation",
     "notifications",
     "helpdesk",
+    "api",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
@@ -380,6 +381,8 @@ API_RATE_LIMIT_TOKEN = int(os.environ.get("API_RATE_LIMIT_TOKEN", "1200"))
 API_RATE_WINDOW = int(os.environ.get("API_RATE_WINDOW", "60"))
 # Proxies in front of the site that append to X-Forwarded-For; 0 trusts only REMOTE_ADDR.
 API_TRUSTED_PROXIES = int(os.environ.get("API_TRUSTED_PROXIES", "0"))
+# Swagger UI at /api/v1/docs from our own static files: the CSP allows no CDN.
+INSTALLED_APPS.append("ninja")
 
 # --- Translation workflow (translation app) -----------------------------------------------
 # Segments per engine call; a job commits after each batch, so a crash loses at most one.

@@ -12,6 +12,7 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("healthz", views.health, name="health"),
+    path("", include("api.urls")),
 ]
 
 # Each app adds its own language-prefixed routes; the page tree comes last.
@@ -20,6 +21,7 @@ urlpatterns += i18n_patterns(
     path("account/", include("cms.account_urls")),
     path("notifications/", include("notifications.urls")),
     path("helpdesk/", include("helpdesk.urls")),
+    path("feeds/", include("api.feed_urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

@@ -1,0 +1,24 @@
+"""The REST API, version 1 (django-ninja; OpenAPI 3 at /api/v1/openapi.json)."""
+
+from api.auth import ApiThrottle
+from api.v1 import documents, pages, parties
+from api.v1.core import ChmNinjaAPI, install_error_handlers
+
+api = ChmNinjaAPI(
+    title="CBD Clearing-House Mechanism API",
+    version="1.0.0",
+    description=(
+        "Open data of the CBD Clearing-House Mechanism for national CHMs and partners: "
+        "pages, Parties, official documents, notifications, focal points and national CHM "
+        "statuses. See docs/API.md."
+    ),
+    urls_namespace="api-v1",
+    docs_url="/docs",
+    throttle=[ApiThrottle()],
+)
+install_error_handlers(api)
+api.add_router("", pages.router)
+api.add_router("", parties.router)
+api.add_router("", documents.router)
+
+__all__ = ["api"]

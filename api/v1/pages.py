@@ -1,0 +1,141 @@
+"""Published pages, by type and language."""
+
+from datetime import date, datetime
+from uuid import UUID
+
+from ninja import Query, Router, Schema
+
+from api.auth import OptionalTokenAuth
+from api.errors import ApiError
+from api.language import language_negotiate
+from api.selectors.pages import (
+    page_in_language,
+    page_languages,
+    page_type_label,
+    page_types,
+    pages_last_published,
+    pages_published,
+)
+from api.v1.core import set_last_modified
+from api.v1.schemas import (
+    DEFAULT_PAGE_SIZE,
+    MAX_PAGE,
+    MAX_PAGE_SIZE,
+    TEXT_PATTERN,
+    paginate,
+    responses,
+)
+from api.v1.timeutil import as_aware
+
+router = Router(tags=["pages"], auth=OptionalTokenAuth())
+
+# Fields some page types add, published as strings (dates in ISO 8601).
+EXTRA_FIELDS = ("date", "start_date", "end_date", "location", "symbol", "meeting", "document_date")
+
+
+class PageOut(Schema):
+    id: int
+    translation_key: UUID
+    type: str
+    title: str
+    slug: str
+    url: str
+    language: str
+    available_languages: list[str]
+    first_published_at: datetime | None
+    last_published_at: datetime | None
+    intro: str
+    fields: dict[str, str | None]
+
+
+class PageDetailOut(PageOut):
+    requested_language: str
+    fallback: bool
+    body_html: str
+
+
+class PageListOut(Schema):
+    count: int
+    page: int
+    page_size: int
+    language: str
+    next: str | None
+    previous: str | None
+    results: list[PageOut]
+
+
+def page_data(request, page, languages: list[str]) -> dict:
+    fields = {}
+    for name in EXTRA_FIELDS:
+        if hasattr(page, name):
+            value = getattr(page, name)
+            fields[name] = value.isoformat() if isinstance(value, date) else (value or None)
+    intro = getattr(page, "intro", "") or ""
+    return {
+        "id": page.pk,
+        "translation_key": page.translation_key,
+        "type": page_type_label(type(page)),
+        "title": page.title,
+        "slug": page.slug,
+        "url": page.get_full_url(request) or "",
+        "language": page.locale.language_code,
+        "available_languages": languages,
+        "first_published_at": page.first_published_at,
+        "last_published_at": page.last_published_at,
+        "intro": str(intro),
+        "fields": fields,
+    }
+
+
+@router.get("/pages", response=responses(PageListOut), summary="List published pages")
+def pages_list(
+    request,
+    lang: str | None = Query(None, max_length=20),
+    type: str | None = Query(None, max_length=80, pattern=TEXT_PATTERN),  # noqa: A002
+    updated_since: datetime | None = None,
+    page: int = Query(1, ge=1, le=MAX_PAGE),
+    page_size: int = Query(DEFAULT_PAGE_SIZE, ge=1, le=MAX_PAGE_SIZE),
+):
+    """Published pages in one language, last published first.
+
+    `type` is a page type such as `cms.NewsPage`; `updated_since` returns only pages
+    published after that moment (for incremental harvesting).
+    """
+    language = language_negotiate(request, lang)
+    model = None
+    if type:
+        model = page_types().get(type)
+        if model is None:
+            raise ApiError(400, "invalid_parameter", details={"type": sorted(page_types())})
+    pages = pages_published(
+        language=language, page_type=model, updated_since=as_aware(updated_since)
+    )
+    set_last_modified(request.api_response, pages_last_published(pages))
+    result = paginate(request, pages.specific(), page=page, page_size=page_size, language=language)
+    languages = page_languages(item.translation_key for item in result["results"])
+    result["results"] = [
+        page_data(request, item, languages[item.translation_key]) for item in result["results"]
+    ]
+    return result
+
+
+@router.get(
+    "/pages/{translation_key}",
+    response=responses(PageDetailOut),
+    summary="One page in the language asked, or its English version",
+)
+def page_detail(request, translation_key: UUID, lang: str | None = Query(None, max_length=20)):
+    """Pages are identified across languages by their translation key."""
+    language = language_negotiate(request, lang)
+    page, fallback = page_in_language(translation_key, language)
+    if page is None:
+        raise ApiError(404, "not_found")
+    set_last_modified(request.api_response, page.last_published_at)
+    data = page_data(request, page, page_languages([page.translation_key])[page.translation_key])
+    body = getattr(page, "body", None)
+    data.update(
+        requested_language=language,
+        fallback=fallback,
+        body_html=str(body) if body is not None else "",
+    )
+    return data
