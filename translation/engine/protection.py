@@ -264,8 +264,10 @@ def _fill(body: str, items: Sequence[Item], tags_ok: bool, *, source: str, targe
         if before is not None and after is not None and not core:
             # Two items side by side: one space unless the source had them touching.
             touching = before.glue_right or after.glue_left
-            markup = {"tag", "entity"} & {before.kind, after.kind}
-            gap = "" if touching or (unspaced_target and markup) else " "
+            kinds = {before.kind, after.kind}
+            # In Chinese, markup hugs its neighbour, but a URL must never touch one.
+            hug = unspaced_target and kinds & {"tag", "entity"} and not kinds & {"url", "email"}
+            gap = "" if touching or hug else " "
             gap = text if "\n" in text else gap
             out.append(gap)
         else:

@@ -13,6 +13,8 @@ version, or the same version reinstalled), so a new model takes effect without a
 
 from __future__ import annotations
 
+import ctypes
+import ctypes.util
 import threading
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -36,7 +38,9 @@ class DecodingSettings:
     max_decoding_length: int = 256
     # Argos batches 32 tokens, so any sentence of 17+ pieces runs alone; one big
     # token-sized batch per call is what makes the engine fast on CPU.
-    max_batch_tokens: int = 2048
+    max_batch_tokens: int = 1024
+    # Longer sentences are translated in word-aligned pieces of at most this many tokens.
+    max_input_pieces: int = 160
     compute_type: str = "default"
     device: str = "cpu"
     inter_threads: int = 1
@@ -78,10 +82,14 @@ class LoadedModel:
         if not unique:
             return {}
         tokenized = [self.tokenizer.encode(s, out_type=str) for s in unique]
+        # Over-long sentences are cut at word boundaries so nothing is silently truncated
+        # by max_decoding_length (Argos cuts them off); each piece keeps its order.
+        chunked = [_chunks(tokens, self.settings.max_input_pieces) for tokens in tokenized]
+        flat = [chunk for chunks in chunked for chunk in chunks]
         prefix = self.package.target_prefix
         results = self.translator.translate_batch(
-            tokenized,
-            target_prefix=[[prefix]] * len(tokenized) if prefix else None,
+            flat,
+            target_prefix=[[prefix]] * len(flat) if prefix else None,
             replace_unknowns=True,
             max_batch_size=self.settings.max_batch_tokens,
             batch_type="tokens",
@@ -90,11 +98,16 @@ class LoadedModel:
             length_penalty=self.settings.length_penalty,
             max_decoding_length=self.settings.max_decoding_length,
         )
+        hypotheses = iter(result.hypotheses[0] for result in results)
         out = {}
-        for sentence, result in zip(unique, results, strict=True):
-            tokens = result.hypotheses[0]
-            truncated = len(tokens) >= self.settings.max_decoding_length
+        for sentence, chunks in zip(unique, chunked, strict=True):
+            parts = [next(hypotheses) for _ in chunks]
+            truncated = any(len(p) >= self.settings.max_decoding_length for p in parts)
+            if prefix:
+                parts = [p[1:] if p[:1] == [prefix] else p for p in parts]
+            tokens = [token for part in parts for token in part]
             out[sentence] = SentenceTranslation(self.decode(tokens), truncated)
+        release_free_memory()
         return out
 
     def decode(self, tokens: list[str]) -> str:
@@ -103,6 +116,43 @@ class LoadedModel:
         if prefix and text.startswith(prefix):
             text = text[len(prefix) :]
         return text[1:] if text.startswith(" ") else text
+
+
+def _chunks(tokens: list[str], limit: int) -> list[list[str]]:
+    """Split a token list into pieces of at most ``limit``, before a word-initial piece."""
+    chunks: list[list[str]] = []
+    start = 0
+    while len(tokens) - start > limit:
+        cut = start + limit
+        for index in range(start + limit, start + limit // 2, -1):
+            if tokens[index].startswith(_SPACE):
+                cut = index
+                break
+        chunks.append(tokens[start:cut])
+        start = cut
+    chunks.append(tokens[start:])
+    return chunks
+
+
+def _load_trim() -> object | None:
+    path = ctypes.util.find_library("c")
+    try:
+        return getattr(ctypes.CDLL(path), "malloc_trim", None) if path else None
+    except OSError:
+        return None
+
+
+_MALLOC_TRIM = _load_trim()
+
+
+def release_free_memory() -> None:
+    """Give decoding buffers back to the OS (glibc keeps freed memory otherwise).
+
+    A batch of a few hundred sentences needs ~100-150 MB of scratch memory with a
+    transformer-base model; without this a worker's resident size stays at its peak.
+    """
+    if _MALLOC_TRIM is not None:
+        _MALLOC_TRIM(0)
 
 
 class ModelCache:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 
 import pytest
@@ -111,7 +112,7 @@ def test_dropped_placeholder_is_appended_and_flagged() -> None:
     assert FLAG_MOVED in restored.flags
 
 
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=int(os.environ.get("MT_PROPERTY_EXAMPLES", "150")), deadline=None)
 @given(
     text=_inline(),
     mangle=st.lists(st.tuples(st.sampled_from(["drop", "dup", "swap"]), st.integers(0, 30))),
@@ -141,7 +142,7 @@ def test_any_model_misbehaviour_gives_safe_output(text: str, mangle: list) -> No
         assert restored.text.count("<") == text.count("<")
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=int(os.environ.get("MT_PROPERTY_EXAMPLES", "60")), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(text=_inline(), target=st.sampled_from(["fr", "zh", "ar", "ru", "es"]))
 def test_any_mix_survives_translation_with_dictionary_models(
     engine: Engine, text: str, target: str

@@ -248,3 +248,10 @@ def test_copy_of_packages_dir_is_independent(demo_packages_dir: Path, tmp_path: 
     shutil.copytree(demo_packages_dir, copy)
     assert Engine(copy).pairs() == Engine(demo_packages_dir).pairs()
     assert len(Engine(copy).pairs()) == 10
+
+
+def test_long_sentences_are_translated_whole_not_cut(engine: Engine) -> None:
+    text = " ".join(["biodiversity {name} <b>forests</b>"] * 120) + "."
+    result = engine.translate([text], "en", "fr")
+    assert result.outputs[0] == " ".join(["biodiversité {name} <b>forêts</b>"] * 120) + "."
+    assert result.segments[0].flags == ("demonstration_model",)
