@@ -391,3 +391,22 @@ MT_BATCH_SIZE = int(os.environ.get("MT_BATCH_SIZE", "32"))
 MT_BATCH_PAUSE = float(os.environ.get("MT_BATCH_PAUSE", "0"))
 # A running job whose heartbeat is older than this is re-enqueued by the reconciler.
 MT_JOB_STALE_SECONDS = int(os.environ.get("MT_JOB_STALE_SECONDS", "300"))
+
+# --- Helpdesk ---------------------------------------------------------------------------
+# SLA clocks count business hours of the Secretariat (Montreal), Monday to Friday.
+HELPDESK_TIME_ZONE = os.environ.get("HELPDESK_TIME_ZONE", "America/Montreal")
+HELPDESK_BUSINESS_HOURS = tuple(
+    int(hour) for hour in os.environ.get("HELPDESK_BUSINESS_HOURS", "9-17").split("-")
+)
+HELPDESK_ATTACHMENT_MAX_MB = int(os.environ.get("HELPDESK_ATTACHMENT_MAX_MB", "10"))
+# Where requesters' e-mail replies go; the IMAP poller reads that mailbox when configured.
+HELPDESK_REPLY_TO = os.environ.get("HELPDESK_REPLY_TO", "")
+HELPDESK_IMAP_HOST = os.environ.get("HELPDESK_IMAP_HOST", "")
+HELPDESK_IMAP_PORT = int(os.environ.get("HELPDESK_IMAP_PORT", "993"))
+HELPDESK_IMAP_SSL = env_bool("HELPDESK_IMAP_SSL", True)
+HELPDESK_IMAP_USER = os.environ.get("HELPDESK_IMAP_USER", "")
+HELPDESK_IMAP_PASSWORD = os.environ.get("HELPDESK_IMAP_PASSWORD", "")
+HELPDESK_IMAP_FOLDER = os.environ.get("HELPDESK_IMAP_FOLDER", "INBOX")
+# Anonymous contact form: submissions per address and hour.
+HELPDESK_CONTACT_RATE = int(os.environ.get("HELPDESK_CONTACT_RATE", "5"))
+HELPDESK_LINK_CHECK_TIMEOUT = float(os.environ.get("HELPDESK_LINK_CHECK_TIMEOUT", "10"))

@@ -44,6 +44,7 @@ class HomePage(Page):
         "cms.NewsIndexPage",
         "cms.EventIndexPage",
         "cms.DocumentIndexPage",
+        "helpdesk.HelpIndexPage",
     ]
     max_count_per_parent = 1
 

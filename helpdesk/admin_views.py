@@ -1,0 +1,214 @@
+"""Staff views in the Wagtail admin: the ticket queue and the ticket desk, award jury."""
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.db.models import Q
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.utils.translation import gettext as _
+
+from helpdesk import selectors
+from helpdesk.errors import HelpdeskError
+from helpdesk.forms import StaffReplyForm, TicketPropertiesForm
+from helpdesk.models import TRANSITIONS, AwardCall, AwardScore, Category, Ticket
+from helpdesk.services import award as award_services
+from helpdesk.services.sla import sla_state
+from helpdesk.services.sla_escalation import tickets_overdue
+from helpdesk.services.tickets import ticket_merge, ticket_reply, ticket_status_set, ticket_update
+
+
+def _require_staff(request) -> None:
+    if not selectors.user_is_staff(request.user):
+        raise PermissionDenied
+
+
+def ticket_index(request):
+    _require_staff(request)
+    tickets = Ticket.objects.select_related("party", "assignee").filter(merged_into__isnull=True)
+    params = request.GET
+    if params.get("category") in Category.values:
+        tickets = tickets.filter(category=params["category"])
+    if params.get("status") in Ticket.Status.values:
+        tickets = tickets.filter(status=params["status"])
+    elif params.get("status") != "all":
+        tickets = tickets.exclude(status=Ticket.Status.CLOSED)
+    if params.get("priority") in Ticket.Priority.values:
+        tickets = tickets.filter(priority=params["priority"])
+    if params.get("assignee") == "me":
+        tickets = tickets.filter(assignee=request.user)
+    elif params.get("assignee") == "none":
+        tickets = tickets.filter(assignee__isnull=True)
+    if params.get("sla") == "overdue":
+        tickets = tickets.filter(pk__in=tickets_overdue().values("pk"))
+    if params.get("q"):
+        query = params["q"].strip()
+        number = query.upper().removeprefix("CHM-")
+        condition = Q(subject__icontains=query) | Q(requester_email__icontains=query)
+        if number.isdigit():
+            condition |= Q(pk=int(number))
+        tickets = tickets.filter(condition)
+    rows = [(ticket, sla_state(ticket)) for ticket in tickets[:500]]
+    return TemplateResponse(
+        request,
+        "helpdesk/admin/ticket_index.html",
+        {
+            "rows": rows,
+            "header_title": _("Helpdesk tickets"),
+            "page_title": _("Helpdesk tickets"),
+            "categories": Category.choices,
+            "statuses": Ticket.Status.choices,
+            "priorities": Ticket.Priority.choices,
+            "params": params,
+        },
+    )
+
+
+def ticket_desk(request, pk: int):
+    _require_staff(request)
+    ticket = get_object_or_404(
+        Ticket.objects.select_related("party", "requester", "assignee"), pk=pk
+    )
+    reply_form = StaffReplyForm()
+    properties_form = TicketPropertiesForm(instance=ticket)
+    if request.method == "POST":
+        action = request.POST.get("action")
+        try:
+            if action == "reply":
+                reply_form = StaffReplyForm(request.POST, request.FILES)
+                if reply_form.is_valid():
+                    _staff_reply(request, ticket, reply_form.cleaned_data)
+                    return redirect("helpdesk_admin:ticket", pk=ticket.pk)
+            elif action == "properties":
+                properties_form = TicketPropertiesForm(
+                    request.POST, instance=Ticket.objects.get(pk=pk)
+                )
+                if properties_form.is_valid():
+                    data = properties_form.cleaned_data
+                    ticket_update(
+                        ticket=ticket,
+                        actor=request.user,
+                        category=data["category"],
+                        priority=data["priority"],
+                        assignee=data["assignee"],
+                    )
+                    messages.success(request, _("Ticket updated."))
+                    return redirect("helpdesk_admin:ticket", pk=ticket.pk)
+            elif action == "status":
+                ticket_status_set(
+                    ticket=ticket, status=request.POST.get("status", ""), actor=request.user
+                )
+                messages.success(request, _("Status changed."))
+                return redirect("helpdesk_admin:ticket", pk=ticket.pk)
+            elif action == "merge":
+                number = request.POST.get("target", "").upper().removeprefix("CHM-").strip()
+                target = Ticket.objects.filter(pk=int(number)).first() if number.isdigit() else None
+                if target is None:
+                    raise HelpdeskError(
+                        _("There is no ticket %(ref)s.") % {"ref": request.POST.get("target", "")}
+                    )
+                ticket_merge(source=ticket, target=target, actor=request.user)
+                messages.success(request, _("Merged into %(ref)s.") % {"ref": target.reference})
+                return redirect("helpdesk_admin:ticket", pk=target.pk)
+        except (HelpdeskError, ValueError) as error:
+            messages.error(request, str(error))
+            ticket.refresh_from_db()
+    return TemplateResponse(
+        request,
+        "helpdesk/admin/ticket_desk.html",
+        {
+            "ticket": ticket,
+            "header_title": f"{ticket.reference} {ticket.subject}",
+            "page_title": f"{ticket.reference} {ticket.subject}",
+            "followups": ticket.followups.select_related("author").prefetch_related("attachments"),
+            "attachments": ticket.attachments.filter(followup__isnull=True),
+            "events": selectors.ticket_events(ticket),
+            "reply_form": reply_form,
+            "properties_form": properties_form,
+            "transitions": [
+                (s, Ticket.Status(s).label)
+                for s in Ticket.Status.values
+                if s in TRANSITIONS[ticket.status]
+            ],
+            "sla": sla_state(ticket),
+        },
+    )
+
+
+def _staff_reply(request, ticket: Ticket, data: dict) -> None:
+    body = data["body"]
+    if not body.strip() and data["canned"] is not None:
+        # The canned text in the requester's language, not the staff member's.
+        from helpdesk.services.mail import requester_language
+
+        body = data["canned"].body_in(requester_language(ticket))
+    ticket_reply(
+        ticket=ticket,
+        author=request.user,
+        body=body,
+        internal=data["internal"],
+        by_staff=True,
+        files=data["files"],
+        source="admin",
+    )
+    if data["status"]:
+        ticket.refresh_from_db()
+        ticket_status_set(ticket=ticket, status=data["status"], actor=request.user)
+    messages.success(
+        request,
+        _("Internal note added.") if data["internal"] else _("Reply sent to the requester."),
+    )
+
+
+def award_jury(request, pk: int):
+    """A juror scores every entry against every criterion; the chair closes the jury."""
+    call = get_object_or_404(AwardCall, pk=pk)
+    is_juror = call.jury.filter(pk=request.user.pk).exists()
+    is_staff = selectors.user_is_staff(request.user)
+    if not (is_juror or is_staff):
+        raise Http404
+    criteria = list(call.criteria.all())
+    entries = list(call.entries.select_related("party"))
+    if request.method == "POST":
+        try:
+            action = request.POST.get("action")
+            if action == "start" and is_staff:
+                award_services.award_judging_start(call=call)
+            elif action == "close" and is_staff:
+                award_services.award_results_compute(call=call)
+                messages.success(request, _("Results computed and published."))
+            elif action == "score":
+                scores = {}
+                for entry in entries:
+                    for criterion in criteria:
+                        value = request.POST.get(f"score-{entry.pk}-{criterion.pk}", "").strip()
+                        if value:
+                            if not value.isdigit():
+                                raise HelpdeskError(_("Scores are whole numbers."))
+                            scores[(entry.pk, criterion.pk)] = int(value)
+                award_services.award_scores_save(call=call, juror=request.user, scores=scores)
+                messages.success(request, _("Your scores were saved."))
+            return redirect("helpdesk_admin:award_jury", pk=call.pk)
+        except HelpdeskError as error:
+            messages.error(request, str(error))
+    mine = {
+        (s.entry_id, s.criterion_id): s.score
+        for s in AwardScore.objects.filter(entry__call=call, juror=request.user)
+    }
+    grid = [
+        (entry, [(criterion, mine.get((entry.pk, criterion.pk), "")) for criterion in criteria])
+        for entry in entries
+    ]
+    return TemplateResponse(
+        request,
+        "helpdesk/admin/award_jury.html",
+        {
+            "call": call,
+            "criteria": criteria,
+            "grid": grid,
+            "is_juror": is_juror,
+            "is_staff": is_staff,
+            "header_title": call.title_in("en"),
+            "page_title": call.title_in("en"),
+        },
+    )

@@ -1,0 +1,73 @@
+"""Reads of the helpdesk. Party scoping lives here: every Party-facing read goes through
+`tickets_for_user` / `ticket_for_user`, so no view can forget it."""
+
+from django.conf import settings
+from django.db.models import QuerySet
+
+from cms.models import Party, UserProfile
+from helpdesk.models import Attachment, FollowUp, Ticket, TicketEvent
+from helpdesk.sla import BusinessHours
+
+PARTY_ROLES = (UserProfile.PartyRole.AUTHORIZED, UserProfile.PartyRole.FOCAL_POINT)
+
+
+def business_hours() -> BusinessHours:
+    start, end = settings.HELPDESK_BUSINESS_HOURS
+    return BusinessHours(time_zone=settings.HELPDESK_TIME_ZONE, start_hour=start, end_hour=end)
+
+
+def party_for_user(user) -> Party | None:
+    """The Party a signed-in user acts for on the helpdesk (authorized users and focal
+    points), or None."""
+    if not getattr(user, "is_authenticated", False):
+        return None
+    profile = getattr(user, "profile", None)
+    if profile is None or profile.party_id is None or profile.party_role not in PARTY_ROLES:
+        return None
+    return profile.party
+
+
+def user_is_staff(user) -> bool:
+    return bool(getattr(user, "is_authenticated", False)) and user.has_perm("helpdesk.work_ticket")
+
+
+def tickets_for_user(user) -> QuerySet[Ticket]:
+    party = party_for_user(user)
+    if party is None:
+        return Ticket.objects.none()
+    return Ticket.objects.filter(party=party).select_related("party")
+
+
+def ticket_for_user(user, pk: int) -> Ticket | None:
+    return tickets_for_user(user).filter(pk=pk).first()
+
+
+def ticket_public_followups(ticket: Ticket) -> QuerySet[FollowUp]:
+    """The only follow-ups a requester may ever see: public ones."""
+    return (
+        ticket.followups.filter(visibility=FollowUp.Visibility.PUBLIC)
+        .select_related("author")
+        .prefetch_related("attachments")
+    )
+
+
+def attachment_for_user(user, ticket_pk: int, pk: int) -> Attachment | None:
+    """An attachment the user may download: staff any; a Party user only their Party's,
+    and never one attached to an internal note."""
+    attachment = (
+        Attachment.objects.filter(pk=pk, ticket_id=ticket_pk)
+        .select_related("ticket", "followup")
+        .first()
+    )
+    if attachment is None:
+        return None
+    if user_is_staff(user):
+        return attachment
+    party = party_for_user(user)
+    if party is None or attachment.ticket.party_id != party.pk or not attachment.is_public:
+        return None
+    return attachment
+
+
+def ticket_events(ticket: Ticket) -> QuerySet[TicketEvent]:
+    return ticket.events.select_related("actor")

@@ -1,0 +1,129 @@
+"""The national CHM tracker: public dashboard, exports, and the edit form."""
+
+import csv
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpResponse, JsonResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+
+from cms.models import Party, Region
+from helpdesk import charts, selectors
+from helpdesk.errors import HelpdeskError
+from helpdesk.forms import NationalSiteForm
+from helpdesk.models import NationalSite
+from helpdesk.services.tracker import national_site_update, tracker_can_edit
+
+
+def _filters(request) -> dict[str, str | None]:
+    region = request.GET.get("region") or None
+    status = request.GET.get("status") or None
+    return {
+        "region": region if region in Region.values else None,
+        "status": status if status in NationalSite.Status.values else None,
+    }
+
+
+def dashboard(request):
+    filters = _filters(request)
+    everything = selectors.tracker_rows()
+    by_region = selectors.tracker_counts_by_region(everything)
+    status_labels = dict(NationalSite.Status.choices)
+    bars, height = charts.region_bars(by_region, dict(Region.choices), status_labels)
+    rows = selectors.tracker_rows(**filters)
+    editable = None
+    party = selectors.party_for_user(request.user)
+    if party is not None and tracker_can_edit(request.user, party):
+        editable = party
+    return render(
+        request,
+        "helpdesk/tracker_dashboard.html",
+        {
+            "rows": rows,
+            "by_status": [
+                (status_labels[s], s, n)
+                for s, n in selectors.tracker_counts_by_status(everything).items()
+            ],
+            "bars": bars,
+            "chart_height": height + 40,
+            "legend": [(status_labels[s], charts.COLOURS[s]) for s in selectors.STATUS_ORDER],
+            "regions": Region.choices,
+            "statuses": NationalSite.Status.choices,
+            "filters": filters,
+            "query": request.GET.urlencode(),
+            "editable_party": editable,
+            "total": len(everything),
+        },
+    )
+
+
+def export_json(request):
+    language = get_language()
+    rows = selectors.tracker_rows(**_filters(request))
+    return JsonResponse(
+        {"count": len(rows), "results": [row.as_dict(language) for row in rows]},
+        json_dumps_params={"ensure_ascii": False},
+    )
+
+
+CSV_FIELDS = [
+    "party",
+    "party_name",
+    "region",
+    "status",
+    "url",
+    "platform",
+    "languages",
+    "launch_date",
+    "last_verified",
+    "site_answers",
+    "link_checked_at",
+    "notes",
+]
+
+
+def export_csv(request):
+    language = get_language()
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = 'attachment; filename="national-chm-tracker.csv"'
+    response.write("\ufeff")  # Excel reads UTF-8 (Arabic, Chinese names) only with a BOM
+    writer = csv.DictWriter(response, fieldnames=CSV_FIELDS)
+    writer.writeheader()
+    for row in selectors.tracker_rows(**_filters(request)):
+        record = row.as_dict(language)
+        record["languages"] = " ".join(record["languages"])
+        # Cells starting with = + - @ would run as formulas in spreadsheets.
+        writer.writerow(
+            {
+                k: ("'" + v if isinstance(v, str) and v[:1] in "=+-@" else v)
+                for k, v in record.items()
+            }
+        )
+    return response
+
+
+@login_required
+def edit(request, code: str):
+    party = get_object_or_404(Party, code=code.upper())
+    if not tracker_can_edit(request.user, party):
+        raise Http404
+    site = NationalSite.objects.filter(party=party).first() or NationalSite(party=party)
+    form = NationalSiteForm(request.POST or None, instance=site)
+    if request.method == "POST" and form.is_valid():
+        try:
+            national_site_update(
+                party=party,
+                user=request.user,
+                **{f: form.cleaned_data[f] for f in NationalSiteForm.Meta.fields},
+            )
+        except HelpdeskError as error:
+            form.add_error(None, str(error))
+        else:
+            messages.success(request, _("The national CHM record was saved."))
+            return redirect("helpdesk:tracker")
+    history = selectors.tracker_history(site) if site.pk else []
+    return render(
+        request, "helpdesk/tracker_edit.html", {"form": form, "party": party, "history": history}
+    )

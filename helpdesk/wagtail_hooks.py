@@ -1,0 +1,71 @@
+"""Admin integration: ticket desk, award jury, snippets for queues, canned replies and
+award calls, and the helpdesk menu."""
+
+from django.urls import include, path, reverse
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.menu import Menu, MenuItem, SubmenuMenuItem
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet
+
+from helpdesk import admin_views
+from helpdesk.models import AwardCall, CannedReply, Queue
+from helpdesk.selectors import user_is_staff
+
+admin_urlpatterns = [
+    path("tickets/", admin_views.ticket_index, name="tickets"),
+    path("tickets/<int:pk>/", admin_views.ticket_desk, name="ticket"),
+    path("award/<int:pk>/jury/", admin_views.award_jury, name="award_jury"),
+]
+
+
+@hooks.register("register_admin_urls")
+def register_admin_urls():
+    return [path("helpdesk/", include((admin_urlpatterns, "helpdesk_admin")))]
+
+
+class StaffMenuItem(MenuItem):
+    def is_shown(self, request):
+        return user_is_staff(request.user)
+
+
+class CannedReplyViewSet(SnippetViewSet):
+    model = CannedReply
+    icon = "comment"
+    menu_label = _("Canned replies")
+    list_display = ["title"]
+    add_to_admin_menu = False
+
+
+class QueueViewSet(SnippetViewSet):
+    model = Queue
+    icon = "list-ul"
+    list_display = ["category", "lead"]
+
+
+class AwardCallViewSet(SnippetViewSet):
+    model = AwardCall
+    icon = "pick"
+    list_display = ["__str__", "deadline", "status"]
+
+
+register_snippet(CannedReplyViewSet)
+register_snippet(QueueViewSet)
+register_snippet(AwardCallViewSet)
+
+
+@hooks.register("register_admin_menu_item")
+def register_helpdesk_menu():
+    items = [
+        StaffMenuItem(_("Tickets"), reverse("helpdesk_admin:tickets"), icon_name="help", order=100),
+        StaffMenuItem(
+            _("Overdue"),
+            reverse("helpdesk_admin:tickets") + "?sla=overdue",
+            icon_name="warning",
+            order=110,
+        ),
+        StaffMenuItem(
+            _("National CHM tracker"), "/en/helpdesk/tracker/", icon_name="site", order=120
+        ),
+    ]
+    return SubmenuMenuItem(_("Helpdesk"), Menu(items=items), icon_name="help", order=250)
