@@ -30,6 +30,16 @@ class ApiToken(models.Model):
         related_name="+",
         editable=False,
     )
+    # The account the token acts through when it calls other apps' services, so their own
+    # permission checks (a national authorized user of this Party) and audit trails apply.
+    service_user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="api_token",
+        editable=False,
+    )
     last_used_at = models.DateTimeField(_("last used"), null=True, blank=True, editable=False)
     revoked_at = models.DateTimeField(_("revoked at"), null=True, blank=True, editable=False)
     revoked_by = models.ForeignKey(

@@ -47,3 +47,12 @@ def in_process_wsgi():
 def test_api_contract(case, db, demo_site, in_process_wsgi):
     response = case.call()
     case.validate_response(response, checks=CHECKS)
+
+
+@schema.parametrize()
+@settings(max_examples=25, deadline=None, suppress_health_check=list(HealthCheck))
+def test_api_contract_with_a_party_token(case, db, demo_site, in_process_wsgi, token_fr):
+    """The same, authenticated as France's national CHM: write endpoints get exercised."""
+    _token, key = token_fr
+    response = case.call(headers={"Authorization": f"Bearer {key}"})
+    case.validate_response(response, checks=CHECKS)

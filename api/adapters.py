@@ -1,0 +1,56 @@
+"""Writes on behalf of a token, through the owning apps' services (never their tables).
+
+A token acts through its service account (`services.token_service_user`), a national
+authorized user of its Party, so the notifications and helpdesk services apply their own
+permission checks and record who did what. The Party always comes from the token, never
+from the request.
+"""
+
+from typing import Any
+
+from django.core.exceptions import ValidationError
+
+from api.errors import ApiError
+from api.models import ApiToken
+from api.services import token_service_user
+from cms.models import Party
+
+
+def response_submit_for_token(*, token: ApiToken, number: str, text: str, language: str):
+    from notifications.models import Notification
+    from notifications.selectors import notification_public_get
+    from notifications.services.errors import NotificationsError
+    from notifications.services.responses import response_submit
+
+    notification = notification_public_get(number[:20])
+    if notification is None:
+        raise ApiError(404, "not_found")
+    if notification.status != Notification.Status.ISSUED:
+        raise ApiError(409, "not_acceptable")
+    try:
+        return response_submit(
+            user=token_service_user(token=token),
+            notification_id=notification.pk,
+            party_id=token.party_id,
+            text=text,
+            language=language,
+        )
+    except NotificationsError as error:
+        raise ApiError(400, "bad_request", message=str(error.message)) from None
+
+
+def national_site_update_for_token(*, token: ApiToken, party: Party, values: dict[str, Any]):
+    from helpdesk.errors import HelpdeskError
+    from helpdesk.services.tracker import national_site_update
+
+    if party.pk != token.party_id:
+        raise ApiError(403, "forbidden_party")
+    try:
+        return national_site_update(party=party, user=token_service_user(token=token), **values)
+    except HelpdeskError as error:
+        raise ApiError(403, "forbidden_party", message=str(error)) from None
+    except ValidationError as error:
+        details = {
+            field: [str(m) for m in messages] for field, messages in error.message_dict.items()
+        }
+        raise ApiError(400, "invalid_parameter", details=details) from None
