@@ -287,7 +287,8 @@ WAGTAILDOCS_SERVE_METHOD = "serve_view"
 
 # --- Wagtail ------------------------------------------------------------------------------
 WAGTAIL_SITE_NAME = "Clearing-House Mechanism — CBD"
-WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+# Per-language stemming on PostgreSQL; Wagtail's database backend elsewhere.
+WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "cms.search_backend"}}
 WAGTAILLOCALIZE_MACHINE_TRANSLATOR = None
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES

@@ -23,3 +23,20 @@ def demo_site(db):
     from cms.models import HomePage
 
     return HomePage.objects.get(locale__language_code="en")
+
+
+def pytest_collection_modifyitems(config, items):
+    """Tests marked `postgres` belong to the PostgreSQL run (`make test-postgres`).
+
+    On SQLite they are deselected, and reported as such, rather than skipped: the CI runs the
+    suite on both databases, so each of them runs exactly where it means something.
+    """
+    from django.conf import settings
+
+    if settings.DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+        return
+    selected = [item for item in items if item.get_closest_marker("postgres") is None]
+    deselected = [item for item in items if item.get_closest_marker("postgres") is not None]
+    if deselected:
+        config.hook.pytest_deselected(items=deselected)
+        items[:] = selected
