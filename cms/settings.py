@@ -411,3 +411,6 @@ HELPDESK_IMAP_FOLDER = os.environ.get("HELPDESK_IMAP_FOLDER", "INBOX")
 # Anonymous contact form: submissions per address and hour.
 HELPDESK_CONTACT_RATE = int(os.environ.get("HELPDESK_CONTACT_RATE", "5"))
 HELPDESK_LINK_CHECK_TIMEOUT = float(os.environ.get("HELPDESK_LINK_CHECK_TIMEOUT", "10"))
+
+
+INSTALLED_APPS.append("anymail")

@@ -12,6 +12,7 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("healthz", views.health, name="health"),
+    path("anymail/", include("anymail.urls")),  # provider webhooks (notifications)
     path("", include("api.urls")),
 ]
 

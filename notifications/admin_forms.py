@@ -1,0 +1,29 @@
+"""Admin forms: JSON list fields edited as checkboxes and one-per-line text."""
+
+from django import forms
+from django.core.validators import URLValidator, validate_email
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.forms import WagtailAdminModelForm
+
+from notifications.forms import LinesField
+from notifications.models import Category
+
+
+class FocalPointAdminForm(WagtailAdminModelForm):
+    categories = forms.MultipleChoiceField(
+        label=_("Categories"), choices=Category.choices, widget=forms.CheckboxSelectMultiple
+    )
+    emails = LinesField(label=_("E-mail addresses (one per line)"), item_validator=validate_email)
+    phones = LinesField(label=_("Phone numbers (one per line)"), required=False)
+    websites = LinesField(
+        label=_("Websites (one per line)"), required=False, item_validator=URLValidator()
+    )
+
+
+class NotificationAdminForm(WagtailAdminModelForm):
+    categories = forms.MultipleChoiceField(
+        label=_("Recipient categories"),
+        choices=Category.choices,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    meeting_codes = LinesField(label=_("Related meetings (one code per line)"), required=False)

@@ -1,0 +1,110 @@
+"""Building notification e-mails.
+
+Everything except the per-recipient headers is built once per (notification, language)
+and kept as bytes, so the PDF is encoded once, not once per recipient.
+"""
+
+import email.policy
+from dataclasses import dataclass
+from email.message import EmailMessage
+from email.utils import formataddr, formatdate, parseaddr
+
+from django.conf import settings
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import translation
+from django.utils.html import strip_tags
+
+from notifications.models import Notification, NotificationLetter, NotificationText
+
+_POLICY = email.policy.SMTP
+
+
+def sender_address() -> str:
+    return parseaddr(settings.DEFAULT_FROM_EMAIL)[1]
+
+
+def message_id_domain() -> str:
+    return sender_address().rpartition("@")[2] or "chm.example.org"
+
+
+def notification_url(notification: Notification, language: str) -> str:
+    with translation.override(language):
+        path = reverse("notifications:detail", kwargs={"number": notification.number})
+    return f"{settings.SITE_URL}{path}"
+
+
+@dataclass(frozen=True)
+class PreparedMessage:
+    """A message for one language, lacking only To, Message-ID and Date."""
+
+    language: str
+    subject: str
+    tail: bytes  # headers common to every recipient, the blank line and the MIME body
+
+
+def message_prepare(
+    *,
+    notification: Notification,
+    text: NotificationText,
+    letter: NotificationLetter | None,
+    kind: str = "notification",
+) -> PreparedMessage:
+    language = text.locale.language_code
+    context = {
+        "notification": notification,
+        "text": text,
+        "url": notification_url(notification, language),
+        "language": language,
+    }
+    with translation.override(language):
+        subject = render_to_string(f"notifications/email/{kind}_subject.txt", context)
+        subject = " ".join(subject.split())
+        html = render_to_string(f"notifications/email/{kind}.html", context)
+        context["body_text"] = _html_to_text(text.body)
+        plain = render_to_string(f"notifications/email/{kind}.txt", context)
+
+    message = EmailMessage(policy=_POLICY)
+    message["From"] = settings.DEFAULT_FROM_EMAIL
+    message["Subject"] = subject
+    message["X-CHM-Notification"] = notification.number or ""
+    message.set_content(plain)
+    message.add_alternative(html, subtype="html")
+    if letter is not None:
+        with letter.file.open("rb") as handle:
+            pdf = handle.read()
+        message.add_attachment(
+            pdf,
+            maintype="application",
+            subtype="pdf",
+            filename=notification.letter_filename(letter.language),
+        )
+    # Last: building the body moves Content-* headers into the first part.
+    message["Content-Language"] = language
+    return PreparedMessage(language=language, subject=subject, tail=message.as_bytes())
+
+
+def message_bytes(*, prepared: PreparedMessage, name: str, address: str, message_id: str) -> bytes:
+    head = (
+        f"To: {formataddr((name, address), charset='utf-8')}\r\n"
+        f"Message-ID: {message_id}\r\n"
+        f"Date: {formatdate(usegmt=True)}\r\n"
+    )
+    return head.encode("ascii", "replace") + prepared.tail
+
+
+def _html_to_text(html: str) -> str:
+    # Paragraph and line breaks survive as blank lines; the rest of the markup goes.
+    for tag in ("</p>", "<br>", "<br/>", "</li>", "</h2>", "</h3>", "</h4>"):
+        html = html.replace(tag, tag + "\n\n" if tag == "</p>" else tag + "\n")
+    text = strip_tags(html)
+    lines = [line.strip() for line in text.splitlines()]
+    out, blank = [], False
+    for line in lines:
+        if line:
+            out.append(line)
+            blank = False
+        elif not blank:
+            out.append("")
+            blank = True
+    return "\n".join(out).strip()

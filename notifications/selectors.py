@@ -1,0 +1,84 @@
+"""Reads of the notifications app."""
+
+from collections import defaultdict
+
+from django.db.models import Count, Q, QuerySet
+
+from notifications.models import (
+    Delivery,
+    FocalPoint,
+    Notification,
+    NotificationText,
+    Response,
+)
+
+
+def focal_points_active_in(categories: list[str]) -> list[FocalPoint]:
+    """Active focal points holding any of the categories and having an e-mail address.
+
+    Categories are a JSON list, filtered here in Python so SQLite and PostgreSQL agree.
+    """
+    wanted = set(categories)
+    return [
+        focal_point
+        for focal_point in FocalPoint.objects.filter(status=FocalPoint.Status.ACTIVE).order_by("pk")
+        if wanted.intersection(focal_point.categories) and focal_point.emails
+    ]
+
+
+def focal_points_public(*, party_code: str = "", category: str = "") -> list[FocalPoint]:
+    focal_points = FocalPoint.objects.filter(status=FocalPoint.Status.ACTIVE).select_related(
+        "party"
+    )
+    if party_code:
+        focal_points = focal_points.filter(party__code=party_code.upper())
+    return [fp for fp in focal_points if not category or category in fp.categories]
+
+
+def notification_live_texts(notification: Notification) -> dict[str, NotificationText]:
+    """Published texts by language code."""
+    return {
+        text.locale.language_code: text
+        for text in notification.texts.filter(live=True).select_related("locale")
+    }
+
+
+def text_for_language(texts: dict[str, NotificationText], language: str) -> NotificationText:
+    """The recipient's language if published, else English, else whatever exists."""
+    return texts.get(language) or texts.get("en") or next(iter(texts.values()))
+
+
+def notifications_public() -> QuerySet[Notification]:
+    return Notification.objects.filter(
+        status__in=[Notification.Status.ISSUED, Notification.Status.WITHDRAWN]
+    ).order_by("-issue_date", "-year", "-sequence")
+
+
+def notification_public_get(number: str) -> Notification | None:
+    return notifications_public().filter(number=number.strip().upper()).first()
+
+
+def notification_delivery_counts(notification: Notification) -> dict[str, int]:
+    counts = {status: 0 for status in Delivery.Status.values}
+    for row in (
+        Delivery.objects.filter(notification=notification).values("status").annotate(n=Count("pk"))
+    ):
+        counts[row["status"]] = row["n"]
+    counts["total"] = sum(counts.values())
+    return counts
+
+
+def responses_grouped(notification: Notification) -> list[tuple[str, list[Response]]]:
+    groups: dict[str, list[Response]] = defaultdict(list)
+    for response in notification.responses.select_related("party").prefetch_related("files"):
+        groups[response.respondent_type].append(response)
+    return [
+        (label, groups[value]) for value, label in Response.RespondentType.choices if groups[value]
+    ]
+
+
+def deliveries_due(now) -> QuerySet[Delivery]:
+    return Delivery.objects.filter(
+        Q(status=Delivery.Status.DEFERRED, next_attempt_at__lte=now)
+        | Q(status=Delivery.Status.QUEUED)
+    )

@@ -1,0 +1,42 @@
+"""Responses submitted by Parties to notifications."""
+
+from django.core.files.uploadedfile import UploadedFile
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from notifications.models import Notification, Response, ResponseFile
+from notifications.services.errors import NotificationsError
+from notifications.services.focal_points import user_may_manage_party
+
+
+def response_submit(
+    *,
+    user,
+    notification_id: int,
+    party_id: int,
+    text: str,
+    language: str,
+    files: list[UploadedFile] = (),
+) -> Response:
+    """A national authorized user answers a notification for their own Party."""
+    if user is None or user.is_staff or not user_may_manage_party(user, party_id):
+        raise NotificationsError(_("You may only respond on behalf of your own Party."))
+    notification = Notification.objects.filter(
+        pk=notification_id, status=Notification.Status.ISSUED
+    ).first()
+    if notification is None:
+        raise NotificationsError(_("Responses are accepted only for issued notifications."))
+    if not text.strip():
+        raise NotificationsError(_("Write the text of the response."))
+    with transaction.atomic():
+        response = Response.objects.create(
+            notification=notification,
+            respondent_type=Response.RespondentType.PARTY,
+            party_id=party_id,
+            text=text.strip(),
+            language=language,
+            submitted_by=user,
+        )
+        for upload in files:
+            ResponseFile.objects.create(response=response, file=upload)
+    return response

@@ -1,0 +1,49 @@
+"""django-q2 tasks: take ids, call one service. The database is the source of truth."""
+
+from django_q.tasks import async_task
+
+from notifications import services
+from notifications.models import Notification
+from notifications.services.dispatch import BATCH_SIZE
+
+
+def enqueue(func: str, *args) -> None:
+    async_task(func, *args, group="notifications")
+
+
+def deliveries_enqueue(ids: list[int]) -> None:
+    for start in range(0, len(ids), BATCH_SIZE):
+        enqueue("notifications.tasks.deliveries_send_task", ids[start : start + BATCH_SIZE])
+
+
+def notification_dispatch_task(notification_id: int) -> int:
+    """Create the deliveries, render the letters once per language, enqueue sending."""
+    notification = Notification.objects.get(pk=notification_id)
+    if notification.status != Notification.Status.ISSUED:
+        return 0
+    ids = services.deliveries_create(notification=notification)
+    services.letters_prepare(notification=notification)
+    deliveries_enqueue(ids)
+    return len(ids)
+
+
+def deliveries_send_task(delivery_ids: list[int]) -> dict[str, int]:
+    return services.deliveries_send(delivery_ids=delivery_ids)
+
+
+def deliveries_reconcile_task() -> dict[str, int]:
+    found = services.deliveries_reconcile()
+    deliveries_enqueue(found["due"])
+    return {key: len(value) for key, value in found.items()}
+
+
+def deliveries_resend_task(notification_id: int, include_unconfirmed: bool = False) -> int:
+    ids = services.deliveries_resend(
+        notification_id=notification_id, include_unconfirmed=include_unconfirmed
+    )
+    deliveries_enqueue(ids)
+    return len(ids)
+
+
+def reminders_send_task() -> int:
+    return services.reminders_send()

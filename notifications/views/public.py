@@ -1,0 +1,138 @@
+"""Public pages: the notifications listing and detail, PDF letters, the directory."""
+
+from django.core.paginator import Paginator
+from django.db.models import Q
+from django.http import FileResponse, Http404
+from django.shortcuts import render
+from django.utils.translation import get_language
+
+from cms.models import Party
+from notifications import selectors, services
+from notifications.models import Category, Notification, Subject
+from notifications.services.letters import letter_filename
+
+PAGE_SIZE = 20
+
+
+def _with_text(notifications, language: str):
+    """Attach `.text`: the published text in `language`, or English, with `.fallback`."""
+    items = list(notifications)
+    texts: dict[int, dict] = {}
+    for n in items:
+        texts[n.pk] = {}
+    from notifications.models import NotificationText
+
+    for text in NotificationText.objects.filter(notification__in=items, live=True).select_related(
+        "locale"
+    ):
+        texts[text.notification_id][text.locale.language_code] = text
+    for n in items:
+        available = texts[n.pk]
+        n.text = available and selectors.text_for_language(available, language)
+        n.fallback = bool(n.text) and n.text.locale.language_code != language
+        n.languages = sorted(available)
+    return items
+
+
+def notification_list(request):
+    language = get_language()
+    notifications = selectors.notifications_public().prefetch_related("subjects")
+    year = request.GET.get("year", "").strip()
+    subject = request.GET.get("subject", "").strip()
+    query = request.GET.get("q", "").strip()[:200]
+    if year.isdigit():
+        notifications = notifications.filter(year=int(year))
+    if subject:
+        notifications = notifications.filter(subjects__code=subject)
+    if query:
+        notifications = notifications.filter(
+            Q(number__icontains=query)
+            | Q(reference__icontains=query)
+            | Q(texts__title__icontains=query, texts__live=True)
+            | Q(texts__body__icontains=query, texts__live=True)
+        ).distinct()
+    page = Paginator(notifications, PAGE_SIZE).get_page(request.GET.get("page"))
+    page.object_list = _with_text(page.object_list, language)
+    years = (
+        Notification.objects.filter(year__isnull=False)
+        .filter(status__in=[Notification.Status.ISSUED, Notification.Status.WITHDRAWN])
+        .values_list("year", flat=True)
+        .distinct()
+        .order_by("-year")
+    )
+    params = request.GET.copy()
+    params.pop("page", None)
+    return render(
+        request,
+        "notifications/list.html",
+        {
+            "page_obj": page,
+            "years": years,
+            "subjects": Subject.objects.all(),
+            "year": year,
+            "subject": subject,
+            "query": query,
+            "querystring": params.urlencode(),
+        },
+    )
+
+
+def notification_detail(request, number: str):
+    notification = selectors.notification_public_get(number)
+    if notification is None:
+        raise Http404
+    language = get_language()
+    [notification] = _with_text([notification], language)
+    letters = [
+        {"language": code, "filename": letter_filename(notification, code)}
+        for code in notification.languages
+    ]
+    profile = getattr(request.user, "profile", None) if request.user.is_authenticated else None
+    return render(
+        request,
+        "notifications/detail.html",
+        {
+            "notification": notification,
+            "text": notification.text,
+            "letters": letters,
+            "responses": selectors.responses_grouped(notification),
+            "may_respond": bool(
+                profile
+                and profile.is_authorized_for_party
+                and notification.status == Notification.Status.ISSUED
+            ),
+        },
+    )
+
+
+def notification_letter(request, number: str, filename: str):
+    notification = selectors.notification_public_get(number)
+    if notification is None:
+        raise Http404
+    texts = selectors.notification_live_texts(notification)
+    for code, text in texts.items():
+        if letter_filename(notification, code) == filename:
+            letter = services.letter_ensure(notification=notification, text=text)
+            return FileResponse(
+                letter.file.open("rb"), content_type="application/pdf", filename=filename
+            )
+    raise Http404
+
+
+def focal_point_directory(request):
+    party_code = request.GET.get("party", "").strip()[:2]
+    category = request.GET.get("category", "").strip()
+    if category not in Category.values:
+        category = ""
+    focal_points = selectors.focal_points_public(party_code=party_code, category=category)
+    return render(
+        request,
+        "notifications/directory.html",
+        {
+            "focal_points": focal_points,
+            "parties": Party.objects.filter(focal_points__status="active").distinct(),
+            "categories": Category.choices,
+            "party_code": party_code.upper(),
+            "category": category,
+        },
+    )
