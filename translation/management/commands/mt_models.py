@@ -118,9 +118,15 @@ class Command(BaseCommand):
                 ".argosmodel files here and use `manage.py mt_models install <file>`."
             )
         configure_argos_environment(self.models_dir)
-        # Imported only here, after the environment points into MT_MODELS_DIR.
-        from argostranslate import package as argos_package
-        from argostranslate import settings as argos_settings
+        # Imported only here, after the environment points into MT_MODELS_DIR; it is an
+        # optional dependency (it pulls in torch), installed with the "test" extra.
+        try:
+            from argostranslate import package as argos_package
+            from argostranslate import settings as argos_settings
+        except ImportError as exc:
+            raise CommandError(
+                "install-index needs argostranslate: pip install 'argostranslate>=1.11,<1.12'"
+            ) from exc
 
         argos_package.update_package_index()
         if not Path(argos_settings.local_package_index).exists():
