@@ -41,14 +41,17 @@ def response_submit_for_token(*, token: ApiToken, number: str, text: str, langua
 
 def national_site_update_for_token(*, token: ApiToken, party: Party, values: dict[str, Any]):
     from helpdesk.errors import HelpdeskError
-    from helpdesk.services.tracker import national_site_update
+    from helpdesk.services.tracker import national_site_update, tracker_can_edit
 
-    if party.pk != token.party_id:
+    user = token_service_user(token=token)
+    # Permission first, with the tracker's own rule, so that a later refusal by the
+    # service can only be about the values.
+    if party.pk != token.party_id or not tracker_can_edit(user, party):
         raise ApiError(403, "forbidden_party")
     try:
-        return national_site_update(party=party, user=token_service_user(token=token), **values)
+        return national_site_update(party=party, user=user, **values)
     except HelpdeskError as error:
-        raise ApiError(403, "forbidden_party", message=str(error)) from None
+        raise ApiError(400, "bad_request", message=str(error)) from None
     except ValidationError as error:
         details = {
             field: [str(m) for m in messages] for field, messages in error.message_dict.items()

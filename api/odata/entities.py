@@ -186,4 +186,69 @@ class Decisions(EntitySet):
         return rows, raw
 
 
-ENTITY_SETS: dict[str, EntitySet] = {entity.name: entity for entity in (Meetings(), Decisions())}
+class Contacts(EntitySet):
+    """InforMEA's Contact: the public focal point directory, consented fields only."""
+
+    name = "Contacts"
+    entity_type = "Contact"
+    props = (
+        Prop("id", "Edm.String", "string", nullable=False),
+        Prop("country", "Edm.String", "string"),
+        Prop("prefix", "Edm.String"),
+        Prop("firstName", "Edm.String"),
+        Prop("lastName", "Edm.String", "string"),
+        Prop("position", "Edm.String"),
+        Prop("institution", "Edm.String"),
+        Prop("department", "Edm.String"),
+        Prop("type", "Collection(Edm.String)"),
+        Prop("address", "Edm.String"),
+        Prop("email", "Edm.String"),
+        Prop("phoneNumber", "Edm.String"),
+        Prop("primary", "Edm.Boolean", "bool"),
+        Prop("treaties", "Collection(Edm.String)"),
+        Prop("updated", "Edm.DateTimeOffset", "datetime"),
+    )
+
+    def rows(self, request):
+        from api.selectors.directory import directory_entries
+
+        rows, raw = [], {}
+        for entry in directory_entries():
+            row = {
+                "id": str(entry["id"]),
+                "country": entry["party"],
+                "prefix": entry["title"] or None,
+                "firstName": entry["first_name"],
+                "lastName": entry["last_name"],
+                "position": entry["designation"] or None,
+                "institution": entry["organisation"] or None,
+                "department": entry["department"] or None,
+                "type": entry["categories"],
+                "address": entry["address"] or None,
+                "email": entry["emails"][0] if entry["emails"] else None,
+                "phoneNumber": entry["phones"][0] if entry["phones"] else None,
+                "primary": "CBD-FP1" in entry["categories"],
+                "treaties": sorted(_treaties(entry["categories"])),
+                "updated": iso(entry["updated"]),
+            }
+            rows.append(row)
+            raw[row["id"]] = {**row, "updated": entry["updated"]}
+        return rows, raw
+
+
+def _treaties(categories: list[str]) -> set[str]:
+    """InforMEA treaty names from the Secretariat's category codes."""
+    treaties = set()
+    for code in categories:
+        if code.startswith(("CPB-", "BCH-")):
+            treaties.add("cartagena")
+        elif code.startswith("ABS"):
+            treaties.add("nagoya")
+        else:
+            treaties.add(TREATY)
+    return treaties
+
+
+ENTITY_SETS: dict[str, EntitySet] = {
+    entity.name: entity for entity in (Meetings(), Decisions(), Contacts())
+}

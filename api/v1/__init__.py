@@ -1,7 +1,15 @@
 """The REST API, version 1 (django-ninja; OpenAPI 3 at /api/v1/openapi.json)."""
 
 from api.auth import ApiThrottle
-from api.v1 import documents, me, national_sites, pages, parties
+from api.v1 import (
+    documents,
+    focal_points,
+    me,
+    national_sites,
+    notifications,
+    pages,
+    parties,
+)
 from api.v1.core import ChmNinjaAPI, install_error_handlers
 
 api = ChmNinjaAPI(
@@ -20,6 +28,8 @@ install_error_handlers(api)
 api.add_router("", pages.router)
 api.add_router("", parties.router)
 api.add_router("", documents.router)
+api.add_router("", notifications.router)
+api.add_router("", focal_points.router)
 api.add_router("", national_sites.router)
 api.add_router("", me.router)
 
