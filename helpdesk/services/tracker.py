@@ -8,6 +8,7 @@ import urllib.error
 import urllib.request
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import transaction
 from django.utils import timezone
@@ -62,7 +63,12 @@ def national_site_update(*, party: Party, user, **values) -> NationalSite:
                 else ("" if field in ("url", "platform", "notes") else value),
             )
         site.updated_by = user
-        site.full_clean(exclude=["party", "updated_by"])
+        try:
+            site.full_clean(
+                exclude=["party", "updated_by", "link_checked_at", "link_ok", "link_status"]
+            )
+        except ValidationError as error:
+            raise HelpdeskError("; ".join(error.messages)) from None
         after = _snapshot(site)
         if before == after and not _created:
             return site

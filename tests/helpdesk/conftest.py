@@ -105,3 +105,28 @@ def kenyan_user(db, make_user):
 @pytest.fixture
 def staff_user(db, make_user):
     return make_user(staff=True, username="agent")
+
+
+@pytest.fixture
+def imap_server(settings):
+    """A real dovecot IMAP server on loopback, configured as the helpdesk's mailbox."""
+    import shutil
+    import tempfile
+    from pathlib import Path
+
+    from tests.helpdesk.imap_server import DovecotServer
+
+    # Not under pytest's tmp_path: its 0700 parents keep dovecot's unprivileged
+    # processes from reading the password file when the tests run as root.
+    root = Path(tempfile.mkdtemp(prefix="chm-dovecot-"))
+    server = DovecotServer(root).start()
+    settings.HELPDESK_IMAP_HOST = server.host
+    settings.HELPDESK_IMAP_PORT = server.port
+    settings.HELPDESK_IMAP_SSL = False
+    settings.HELPDESK_IMAP_USER = server.user
+    settings.HELPDESK_IMAP_PASSWORD = server.password
+    try:
+        yield server
+    finally:
+        server.stop()
+        shutil.rmtree(root, ignore_errors=True)
