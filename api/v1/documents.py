@@ -23,7 +23,7 @@ from api.v1.schemas import (
     paginate,
     responses,
 )
-from api.v1.timeutil import as_aware
+from api.v1.timeutil import since_published
 from cms.models import OfficialDocumentPage
 
 router = Router(tags=["documents"], auth=OptionalTokenAuth())
@@ -98,7 +98,7 @@ def documents_list(
         meeting=meeting,
         symbol=symbol,
         year=year,
-        updated_since=as_aware(updated_since),
+        updated_since=since_published(updated_since),
     )
     set_last_modified(request.api_response, pages_last_published(documents))
     result = paginate(request, documents, page=page, page_size=page_size, language=language)

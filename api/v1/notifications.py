@@ -24,7 +24,7 @@ from api.v1.schemas import (
     paginate,
     responses,
 )
-from api.v1.timeutil import as_aware
+from api.v1.timeutil import since_published
 from cms.languages import content_language_codes
 
 router = Router(tags=["notifications"], auth=OptionalTokenAuth())
@@ -139,7 +139,7 @@ def notifications_list(
     language after that moment (incremental pulls, see docs/examples)."""
     language = language_negotiate(request, lang)
     notifications = notifications_filtered(
-        year=year, subject=subject, text=q, updated_since=as_aware(updated_since)
+        year=year, subject=subject, text=q, updated_since=since_published(updated_since)
     )
     result = paginate(request, notifications, page=page, page_size=page_size, language=language)
     views = notification_views(result["results"])

@@ -25,7 +25,7 @@ from api.v1.schemas import (
     paginate,
     responses,
 )
-from api.v1.timeutil import as_aware
+from api.v1.timeutil import since_published
 
 router = Router(tags=["pages"], auth=OptionalTokenAuth())
 
@@ -108,7 +108,7 @@ def pages_list(
         if model is None:
             raise ApiError(400, "invalid_parameter", details={"type": sorted(page_types())})
     pages = pages_published(
-        language=language, page_type=model, updated_since=as_aware(updated_since)
+        language=language, page_type=model, updated_since=since_published(updated_since)
     )
     set_last_modified(request.api_response, pages_last_published(pages))
     result = paginate(request, pages.specific(), page=page, page_size=page_size, language=language)
