@@ -3,8 +3,10 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 MANAGE := $(BIN)/python manage.py
-# The CPU build of torch (argostranslate -> stanza -> torch). On our machines pip takes it
-# from the local wheel cache; elsewhere override, e.g. TORCH_SPEC="torch --index-url ...".
+# The tests compare our engine with argostranslate, which pulls in torch through Stanza:
+# install the CPU build first (on our machines pip takes it from the local wheel cache;
+# elsewhere override, e.g. TORCH_SPEC="torch --index-url https://download.pytorch.org/whl/cpu").
+# The site itself never needs torch.
 TORCH_SPEC ?= torch==2.13.0
 export CHM_DATA_DIR ?= $(CURDIR)/data
 DEMO_ENV := DEBUG=1
@@ -23,11 +25,11 @@ $(BIN)/python:
 	$(BIN)/pip install --quiet --upgrade pip
 
 $(VENV)/.installed: pyproject.toml | $(BIN)/python
-	$(BIN)/pip install "$(TORCH_SPEC)"
 	$(BIN)/pip install -e .
 	touch $@
 
 $(VENV)/.test-installed: pyproject.toml $(VENV)/.installed
+	$(BIN)/pip install "$(TORCH_SPEC)"
 	$(BIN)/pip install -e '.[test]'
 	touch $@
 
@@ -37,9 +39,13 @@ demo: $(VENV)/.installed ## Run the demo site and a worker on http://127.0.0.1:8
 	$(DEMO_ENV) $(MANAGE) migrate --noinput
 	$(DEMO_ENV) $(MANAGE) compilemessages --ignore=.venv -v 0
 	$(DEMO_ENV) $(MANAGE) load_demo
+	$(DEMO_ENV) $(MANAGE) mt_models build-demo
+	$(DEMO_ENV) $(MANAGE) load_demo_notifications
+	$(DEMO_ENV) $(MANAGE) load_demo_helpdesk
 	$(DEMO_ENV) $(MANAGE) ensure_admin
-	@echo "Starting the web server and the django-q2 worker (Ctrl-C stops both)…"
+	@echo "Starting the web server, the django-q2 worker and the mail sink on 127.0.0.1:8025 (Ctrl-C stops all)…"
 	trap 'kill 0' INT TERM EXIT; \
+	$(DEMO_ENV) $(MANAGE) mail_sink & \
 	$(DEMO_ENV) $(MANAGE) qcluster & \
 	$(DEMO_ENV) $(MANAGE) runserver 127.0.0.1:8000
 
