@@ -412,5 +412,20 @@ HELPDESK_IMAP_FOLDER = os.environ.get("HELPDESK_IMAP_FOLDER", "INBOX")
 HELPDESK_CONTACT_RATE = int(os.environ.get("HELPDESK_CONTACT_RATE", "5"))
 HELPDESK_LINK_CHECK_TIMEOUT = float(os.environ.get("HELPDESK_LINK_CHECK_TIMEOUT", "10"))
 
-
+# --- Notifications (focal points, numbered notifications, dispatch) ---------------------
+# Back-off for SMTP 4xx answers: base * 2^(attempt-1), capped at a day; after
+# NOTIFICATIONS_MAX_ATTEMPTS tries the delivery fails.
+NOTIFICATIONS_RETRY_BASE_SECONDS = int(os.environ.get("NOTIFICATIONS_RETRY_BASE_SECONDS", "300"))
+NOTIFICATIONS_MAX_ATTEMPTS = int(os.environ.get("NOTIFICATIONS_MAX_ATTEMPTS", "6"))
+# A delivery left `sending` this long is marked `unconfirmed` (never resent on its own).
+NOTIFICATIONS_SENDING_STALE_SECONDS = int(
+    os.environ.get("NOTIFICATIONS_SENDING_STALE_SECONDS", "600")
+)
+NOTIFICATIONS_QUEUED_STALE_SECONDS = int(os.environ.get("NOTIFICATIONS_QUEUED_STALE_SECONDS", "600"))
+NOTIFICATIONS_REMINDER_DAYS = int(os.environ.get("NOTIFICATIONS_REMINDER_DAYS", "7"))
+# Provider webhooks (Anymail's normalized tracking events) at /anymail/<esp>/tracking/.
 INSTALLED_APPS.append("anymail")
+ANYMAIL = {
+    "WEBHOOK_SECRET": os.environ.get("ANYMAIL_WEBHOOK_SECRET", ""),
+    "MAILGUN_WEBHOOK_SIGNING_KEY": os.environ.get("MAILGUN_WEBHOOK_SIGNING_KEY", ""),
+}

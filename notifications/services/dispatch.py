@@ -172,21 +172,33 @@ def deliveries_send(*, delivery_ids: list[int], kind: str = "notification") -> d
     cache = _MessageCache(kind=kind)
     sender = sender_address()
     session = SmtpSession()
+    # The answer for one recipient is recorded in the same commit that claims the next
+    # one: one commit per message instead of two. A crash in between leaves that row
+    # `sending`, exactly as a crash right after SMTP would.
+    unrecorded: tuple[Delivery, uuid.UUID, SmtpAnswer] | None = None
+
+    def count(status: str) -> None:
+        outcome[status] = outcome.get(status, 0) + 1
+
     try:
         for delivery in deliveries:
             if delivery.email.lower() in suppressed:
                 _suppressed_fail(delivery)
-                outcome["suppressed"] = outcome.get("suppressed", 0) + 1
+                count("suppressed")
                 continue
             prepared = cache.get(delivery.notification, delivery.focal_point.preferred_language)
             token = uuid.uuid4()
-            claimed = Delivery.objects.filter(pk=delivery.pk, status=delivery.status).update(
-                status=Delivery.Status.SENDING,
-                attempt_token=token,
-                claimed_at=timezone.now(),
-                attempts=F("attempts") + 1,
-                language=prepared.language,
-            )
+            with transaction.atomic():
+                if unrecorded is not None:
+                    count(_record(*unrecorded))
+                    unrecorded = None
+                claimed = Delivery.objects.filter(pk=delivery.pk, status=delivery.status).update(
+                    status=Delivery.Status.SENDING,
+                    attempt_token=token,
+                    claimed_at=timezone.now(),
+                    attempts=F("attempts") + 1,
+                    language=prepared.language,
+                )
             if not claimed:
                 continue  # another worker has it
             if session.connection is None:
@@ -200,9 +212,13 @@ def deliveries_send(*, delivery_ids: list[int], kind: str = "notification") -> d
                 address=delivery.email,
                 message_id=delivery.message_id,
             )
-            answer = session.send(sender=sender, recipient=delivery.email, data=data)
-            status = _record(delivery, token, answer)
-            outcome[status] = outcome.get(status, 0) + 1
+            unrecorded = (
+                delivery,
+                token,
+                session.send(sender=sender, recipient=delivery.email, data=data),
+            )
+        if unrecorded is not None:
+            count(_record(*unrecorded))
     finally:
         session.close()
     return outcome
