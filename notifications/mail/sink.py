@@ -4,6 +4,7 @@ Answers can be set per recipient (`451` temporary, `550` permanent) to play a re
 server refusing some addresses.
 """
 
+import asyncio
 import socket
 from collections.abc import Callable
 
@@ -25,9 +26,13 @@ class SinkHandler:
         return "250 OK"
 
     async def handle_DATA(self, server, session, envelope):  # noqa: N802
+        # The store may use Django's ORM, which refuses to run inside the event loop.
+        await asyncio.get_running_loop().run_in_executor(None, self.store_all, envelope)
+        return "250 Message accepted for delivery"
+
+    def store_all(self, envelope) -> None:
         for recipient in envelope.rcpt_tos:
             self.store(envelope.mail_from, recipient, envelope.original_content or envelope.content)
-        return "250 Message accepted for delivery"
 
 
 def free_port(host: str = "127.0.0.1") -> int:
