@@ -38,6 +38,7 @@ def test_job_translates_into_all_other_languages_as_drafts():
     assert job.segments_machine + job.segments_memory == job.segments_total
     french = page.get_translation(locale("fr")).specific
     assert not french.live  # a draft, nobody sees it
+    assert Revision.page_revisions.filter(object_id=str(french.pk)).count() == 1
     draft = french.get_latest_revision_as_object()
     assert "aires protégées" in draft.title.lower()
     assert "biodiversité" in str(draft.body[0].value)

@@ -28,7 +28,9 @@ def forwards(apps, schema_editor):
     edit = perm("translation", "edit_translation")
     for code, name in LANGUAGES.items():
         group, _ = Group.objects.get_or_create(name=f"Reviewers — {name}")
-        group.permissions.add(access, edit, perm("translation", f"review_{code}"))
+        # Reviewers edit and approve their own language only (review_<lang>); the
+        # language-independent edit right belongs to translators.
+        group.permissions.add(access, perm("translation", f"review_{code}"))
     translators, _ = Group.objects.get_or_create(name="Translators")
     translators.permissions.add(access, edit)
     everything = [

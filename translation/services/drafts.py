@@ -138,5 +138,19 @@ def draft_build(
             # admin lists show the translated title.
             working.save(clean=False) if isinstance(working, Page) else working.save()
         if isinstance(working, Page):
-            return working.save_revision(user=user, changed=True, clean=False, log_action=True)
+            overwrite = None
+            if existing is None and working.latest_revision_id:
+                # Wagtail's copy gave the new page a first revision holding the *source*
+                # text; overwrite it rather than leave a duplicate behind.
+                Revision.objects.filter(pk=working.latest_revision_id).update(
+                    user=user if user is not None and user.is_authenticated else None
+                )
+                overwrite = Revision.objects.get(pk=working.latest_revision_id)
+            return working.save_revision(
+                user=user,
+                changed=True,
+                clean=False,
+                log_action=True,
+                overwrite_revision=overwrite,
+            )
         return working.save_revision(user=user, clean=False, log_action=True)

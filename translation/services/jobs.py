@@ -179,8 +179,11 @@ def jobs_reconcile(*, stale_after: timedelta | None = None) -> list[int]:
         .values_list("pk", flat=True)
     )
     for job_id in stale:
-        # Re-arm the heartbeat so the next reconciler pass leaves it alone for a while.
-        TranslationJob.objects.filter(pk=job_id).update(heartbeat_at=timezone.now())
+        # Back to queued so the next run starts at once; the fresh heartbeat keeps the
+        # next reconciler pass from enqueueing it again before a worker picks it up.
+        TranslationJob.objects.filter(pk=job_id).update(
+            status=Status.QUEUED, heartbeat_at=timezone.now()
+        )
         _enqueue(job_id)
     return stale
 
@@ -301,14 +304,17 @@ def _pause() -> None:
 def _todo(source: TranslationSource, target: JobTarget, job: TranslationJob) -> list[Segment]:
     """Segments the job must (still) translate into ``target``.
 
-    Missing ones, and machine output nobody reviewed (a re-request) unless this very job
-    wrote it already (a resumed run). Anything a person wrote or approved is left alone.
+    Missing and stale ones, and machine output nobody reviewed (a re-request) unless this
+    very job wrote it already (a resumed run). Anything a person wrote or approved for the
+    current source text is left alone.
     """
     todo = []
     for segment in segments_for(source, target.locale):
         if not segment.source_text.strip():
             continue
-        if segment.translation is None:
+        if segment.translation is None or segment.state == SegmentReview.State.STALE:
+            # A stale text translates an older source: replacing it overwrites nobody's
+            # translation of the current one (the old pair stays in the memory).
             todo.append(segment)
         elif segment.is_human:
             continue
@@ -368,10 +374,15 @@ def _store(job: TranslationJob, target: JobTarget, segments: list[Segment], outp
                 None,
             )
             review = reviews.get(current.pk) if current else None
-            if current is not None and (
-                review is None
-                or review.origin in (SegmentReview.Origin.HUMAN, SegmentReview.Origin.IMPORT)
-                or review.job_id == job.pk
+            stale = review is not None and review.state == SegmentReview.State.STALE
+            if (
+                current is not None
+                and not stale
+                and (
+                    review is None
+                    or review.origin in (SegmentReview.Origin.HUMAN, SegmentReview.Origin.IMPORT)
+                    or review.job_id == job.pk
+                )
             ):
                 continue  # a person got there first, or this job already did it
             broken = bool(set(result.flags) & FAILURE_FLAGS)

@@ -1,0 +1,230 @@
+"""Admin views: request, job list and progress, review screen, report, PO/XLIFF, imports."""
+
+import re
+
+import pytest
+from django.urls import reverse
+from wagtail_localize.models import TranslationSource
+
+from tests.translation.builders import english_page, locale, mt_models, user  # noqa: F401
+from translation import selectors, services
+from translation.models import GlossaryTerm, MemoryEntry, SegmentReview, TranslationJob
+
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("mt_models")]
+
+
+def _translated(slug, languages=("ar",)):
+    page = english_page(slug=slug)
+    job = services.job_request(instance=page, user=None, languages=list(languages))
+    services.job_run(job_id=job.pk)
+    source = TranslationSource.objects.get(object_id=page.translation_key, locale=page.locale)
+    return page, source
+
+
+def test_editor_requests_translation_from_the_page_button(client, monkeypatch):
+    monkeypatch.setattr("translation.services.jobs._enqueue", lambda job_id: None)
+    page = english_page(slug="button")
+    client.force_login(user("ed", "Editors"))
+    edit = client.get(reverse("wagtailadmin_pages:edit", args=[page.pk])).content.decode()
+    assert reverse("translation_request_page", args=[page.pk]) in edit
+    response = client.post(
+        reverse("translation_request_page", args=[page.pk]), {"languages": ["fr", "ru"]}
+    )
+    assert response.status_code == 302
+    job = TranslationJob.objects.get(object_id=page.translation_key)
+    assert sorted(t.locale.language_code for t in job.targets.all()) == ["fr", "ru"]
+    listing = client.get(reverse("translation_jobs")).content.decode()
+    assert 'role="progressbar"' in listing and "Protected areas" in listing
+
+
+def test_translators_cannot_request_and_nobody_sees_others_languages(client):
+    page, source = _translated("denied", ("ar", "fr"))
+    jobs = TranslationJob.objects.count()
+    client.force_login(user("tr", "Translators"))
+    response = client.post(
+        reverse("translation_request_page", args=[page.pk]), {"languages": ["fr"]}
+    )
+    assert response.status_code in (302, 403)  # Wagtail sends refused admin users home
+    assert TranslationJob.objects.count() == jobs
+    client.force_login(user("rev-fr", "Reviewers — French"))
+    refused = client.get(reverse("translation_review", args=[source.pk, "ar"]))
+    assert refused.status_code in (302, 403)
+    assert "review-text" not in refused.content.decode()
+    assert client.get(reverse("translation_review", args=[source.pk, "fr"])).status_code == 200
+
+
+def test_bulk_action_requests_jobs_for_each_page(client, monkeypatch):
+    monkeypatch.setattr("translation.services.jobs._enqueue", lambda job_id: None)
+    first, second = english_page(slug="bulk-a"), english_page(slug="bulk-b")
+    client.force_login(user("ed2", "Editors"))
+    url = (
+        reverse("wagtail_bulk_action", args=["wagtailcore", "page", "machine_translate"])
+        + f"?id={first.pk}&id={second.pk}"
+    )
+    assert client.get(url).status_code == 200
+    response = client.post(url, {"languages": ["es"]})
+    assert response.status_code == 302
+    assert TranslationJob.objects.filter(trigger="bulk").count() == 2
+
+
+def test_progress_endpoint_reports_percent(client):
+    page, source = _translated("progress")
+    job = TranslationJob.objects.get(object_id=page.translation_key)
+    client.force_login(user("ed3", "Editors"))
+    data = client.get(reverse("translation_job_progress"), {"id": job.pk}).json()
+    assert data["jobs"][0]["percent"] == 100
+    assert data["jobs"][0]["targets"][0]["language"] == "ar"
+
+
+def test_review_screen_is_right_to_left_with_hints_and_counter(client):
+    GlossaryTerm.objects.create(term_en="protected areas", term_ar="المناطق المحمية المعتمدة")
+    page, source = _translated("screen")
+    first = selectors.segments_for(source, locale("ar"))[0]
+    MemoryEntry.objects.create(
+        source_language="en",
+        target_language="ar",
+        source_text=first.source_text,
+        target_text="ترجمة بشرية سابقة",
+    )
+    reviewer = user("rev-ar", "Reviewers — Arabic")
+    client.force_login(reviewer)
+    url = reverse("translation_review", args=[source.pk, "ar"])
+    html = client.get(url).content.decode()
+    assert re.search(r'<textarea[^>]*lang="ar" dir="rtl"', html)
+    assert "0 of" in html and "reviewed" in html
+    # The engine applied the glossary: the hint shows the term, without a warning...
+    assert "المناطق المحمية المعتمدة" in html and "glossary-missing" not in html
+    assert "ترجمة بشرية سابقة" in html and "memory-use" in html
+    assert reverse("translation_preview", args=[source.pk, "ar"]) in html
+    # ...until someone writes a translation without it.
+    services.segment_save(user=reviewer, translation_id=first.translation.pk, text="عنوان آخر")
+    assert "glossary-missing" in client.get(url).content.decode()
+
+
+def test_approving_through_the_screen_updates_counter_and_filters(client):
+    page, source = _translated("approve")
+    segments = selectors.segments_for(source, locale("ar"))
+    client.force_login(user("rev-ar2", "Reviewers — Arabic"))
+    url = reverse("translation_segment", args=[source.pk, "ar", segments[0].translation.pk])
+    data = client.post(
+        url, {"text": "نص معدل", "approve": "1"}, HTTP_ACCEPT="application/json"
+    ).json()
+    assert data["state"] == SegmentReview.State.REVIEWED
+    assert data["counter"].startswith("1 of")
+    unreviewed = client.get(
+        reverse("translation_review", args=[source.pk, "ar"]), {"filter": "unreviewed"}
+    ).content.decode()
+    assert "نص معدل" not in unreviewed
+    assert client.post(url, {"text": "   "}, HTTP_ACCEPT="application/json").status_code == 400
+
+
+def test_preview_shows_the_draft_without_publishing(client):
+    page, source = _translated("preview")
+    client.force_login(user("rev-ar3", "Reviewers — Arabic"))
+    response = client.get(reverse("translation_preview", args=[source.pk, "ar"]))
+    assert response.status_code == 200
+    assert "المناطق المحمية" in response.content.decode()
+    assert not page.get_translation(locale("ar")).live
+
+
+def test_status_report_matrix_and_csv(client):
+    page, source = _translated("report", ("fr",))
+    client.force_login(user("ed4", "Editors"))
+    html = client.get(reverse("translation_report"), {"q": "Protected"}).content.decode()
+    assert "Protected areas" in html and "report-machine" in html and "report-missing" in html
+    csv_text = client.get(
+        reverse("translation_report"), {"q": "Protected", "format": "csv"}
+    ).content.decode("utf-8-sig")
+    header, *rows = csv_text.strip().splitlines()
+    assert header.startswith("page,url,ar,es,fr")
+    assert any(",machine," in row or row.endswith(",machine") for row in rows)
+
+
+def test_po_round_trip_keeps_fuzzy_unreviewed(client):
+    import polib
+
+    page, source = _translated("po", ("fr",))
+    client.force_login(user("rev-fr2", "Reviewers — French"))
+    po = polib.pofile(
+        client.get(reverse("translation_export", args=[source.pk, "fr", "po"])).content.decode()
+    )
+    assert all("fuzzy" in e.flags for e in po)
+    po[0].msgstr = "Titre final"
+    po[0].flags.remove("fuzzy")
+    po[1].msgstr = "Brouillon incertain"
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    upload = SimpleUploadedFile("fr.po", str(po).encode())
+    response = client.post(reverse("translation_upload", args=[source.pk, "fr"]), {"file": upload})
+    assert response.status_code == 302
+    states = {s.text: s.state for s in selectors.segments_for(source, locale("fr"))}
+    assert states["Titre final"] == SegmentReview.State.REVIEWED
+    assert states["Brouillon incertain"] == SegmentReview.State.MACHINE
+
+
+def test_xliff_round_trip_needs_review_is_unreviewed(client):
+    from translate.storage import xliff
+
+    page, source = _translated("xliff", ("es",))
+    client.force_login(user("rev-es", "Reviewers — Spanish"))
+    data = client.get(reverse("translation_export", args=[source.pk, "es", "xliff"])).content
+    store = xliff.xlifffile.parsestring(data)
+    assert b"urn:oasis:names:tc:xliff:document:1.2" in data
+    units = store.getunits()
+    assert units[0].xmlelement.find(units[0].namespaced("target")).get("state") == (
+        "needs-review-translation"
+    )
+    units[0].target = "Áreas revisadas"
+    units[0].xmlelement.find(units[0].namespaced("target")).set("state", "final")
+    units[1].target = "Por revisar"
+    units[1].xmlelement.find(units[1].namespaced("target")).set("state", "needs-review-translation")
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    client.post(
+        reverse("translation_upload", args=[source.pk, "es"]),
+        {"file": SimpleUploadedFile("es.xlf", bytes(store))},
+    )
+    states = {s.text: s.state for s in selectors.segments_for(source, locale("es"))}
+    assert states["Áreas revisadas"] == SegmentReview.State.REVIEWED
+    assert states["Por revisar"] == SegmentReview.State.MACHINE
+
+
+def test_a_bad_file_changes_nothing_and_says_why(client):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    page, source = _translated("badfile", ("fr",))
+    before = [s.text for s in selectors.segments_for(source, locale("fr"))]
+    client.force_login(user("rev-fr3", "Reviewers — French"))
+    response = client.post(
+        reverse("translation_upload", args=[source.pk, "fr"]),
+        {"file": SimpleUploadedFile("x.po", b'msgctxt "nope"\nmsgid "a"\nmsgstr "b"\n')},
+    )
+    assert response.status_code == 200
+    assert "nope" in response.content.decode()
+    assert [s.text for s in selectors.segments_for(source, locale("fr"))] == before
+
+
+def test_glossary_tbx_and_memory_csv_imports(client):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    client.force_login(user("admin", superuser=True))
+    tbx = b"""<?xml version="1.0"?><martif type="TBX"><text><body>
+      <termEntry><langSet xml:lang="en"><tig><term>clearing-house</term></tig></langSet>
+      <langSet xml:lang="fr"><tig><term>centre d'echange</term></tig></langSet></termEntry>
+    </body></text></martif>"""
+    client.post(reverse("translation_glossary_import"), {"file": SimpleUploadedFile("g.tbx", tbx)})
+    assert GlossaryTerm.objects.get(term_en="clearing-house").term_fr == "centre d'echange"
+    client.post(
+        reverse("translation_memory_import"),
+        {
+            "file": SimpleUploadedFile("m.csv", "source,target\nForests,Forêts\n".encode()),
+            "source_language": "en",
+            "target_language": "fr",
+        },
+    )
+    assert MemoryEntry.objects.get(source_text="Forests").origin == "human"
+    bad = client.post(
+        reverse("translation_glossary_import"),
+        {"file": SimpleUploadedFile("g.tbx", b"<!DOCTYPE x [<!ENTITY a 'b'>]><martif/>")},
+    )
+    assert bad.status_code == 200 and "refused" in bad.content.decode()

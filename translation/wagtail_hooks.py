@@ -1,0 +1,169 @@
+"""Admin integration: menu, page buttons, bulk action, snippet viewsets, URLs."""
+
+from django.urls import include, path, reverse
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+from wagtail.admin.ui.menus.pages import PageMenuItem
+from wagtail.admin.views.pages.bulk_actions.page_bulk_action import PageBulkAction
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+
+from translation import services
+from translation.forms import language_choices
+from translation.models import GlossaryTerm, MemoryEntry
+
+REQUEST_PERMISSION = "translation.request_machine_translation"
+
+
+@hooks.register("register_admin_urls")
+def urls():
+    return [path("translation/", include("translation.urls"))]
+
+
+class _PermissionMenuItem(MenuItem):
+    def __init__(self, *args, check, **kwargs):
+        self.check = check
+        super().__init__(*args, **kwargs)
+
+    def is_shown(self, request):
+        return self.check(request.user)
+
+
+def _any_translation_right(user) -> bool:
+    return user.is_superuser or any(
+        perm.startswith("translation.") for perm in user.get_all_permissions()
+    )
+
+
+@hooks.register("register_admin_menu_item")
+def jobs_menu_item():
+    return _PermissionMenuItem(
+        _("Translation jobs"),
+        reverse("translation_jobs"),
+        icon_name="globe",
+        order=310,
+        check=_any_translation_right,
+    )
+
+
+@hooks.register("register_reports_menu_item")
+def status_menu_item():
+    return _PermissionMenuItem(
+        _("Translation status"),
+        reverse("translation_report"),
+        icon_name="globe",
+        order=900,
+        check=_any_translation_right,
+    )
+
+
+class MachineTranslateButton(PageMenuItem):
+    label = _("Machine-translate")
+    icon_name = "globe"
+    url_name = "translation_request_page"
+
+    def is_shown(self, user):
+        return user.has_perm(REQUEST_PERMISSION) and not self.page.is_root()
+
+
+def _buttons(page, user):
+    if page.is_root() or not user.has_perm(REQUEST_PERMISSION):
+        return
+    yield MachineTranslateButton(page=page, priority=35)
+
+
+@hooks.register("register_page_header_buttons")
+def header_buttons(page, user, view_name, next_url=None):
+    yield from _buttons(page, user)
+
+
+@hooks.register("register_page_listing_more_buttons")
+def listing_buttons(page, user, next_url=None):
+    yield from _buttons(page, user)
+
+
+@hooks.register("register_bulk_action")
+class MachineTranslateBulkAction(PageBulkAction):
+    display_name = _("Machine-translate")
+    action_type = "machine_translate"
+    aria_label = _("Machine-translate selected pages")
+    template_name = "translation/bulk_machine_translate.html"
+    action_priority = 60
+
+    def check_perm(self, page):
+        return self.request.user.has_perm(REQUEST_PERMISSION) and not page.is_root()
+
+    def get_form_class(self):
+        from django import forms
+
+        class Form(forms.Form):
+            languages = forms.MultipleChoiceField(
+                label=_("Translate into"),
+                choices=language_choices(),
+                widget=forms.CheckboxSelectMultiple,
+                initial=[code for code, _name in language_choices()],
+            )
+
+        return Form
+
+    def get_execution_context(self):
+        return {
+            **super().get_execution_context(),
+            "languages": self.cleaned_form.cleaned_data["languages"],
+        }
+
+    @classmethod
+    def execute_action(cls, objects, user=None, languages=(), **kwargs):
+        jobs = services.jobs_request_many(
+            pages=[p.specific for p in objects], user=user, languages=languages
+        )
+        return len(jobs), 0
+
+    def get_success_message(self, num_parent_objects, num_child_objects):
+        return _("Machine translation requested for %(count)s pages.") % {
+            "count": num_parent_objects
+        }
+
+
+class GlossaryViewSet(SnippetViewSet):
+    model = GlossaryTerm
+    icon = "list-ul"
+    menu_label = _("Glossary")
+    list_display = [
+        "term_en",
+        "term_fr",
+        "term_es",
+        "term_ru",
+        "term_ar",
+        "term_zh_hans",
+        "do_not_translate",
+    ]
+    search_fields = ["term_en", "term_fr", "term_es", "term_ru", "term_ar", "term_zh_hans"]
+
+
+class MemoryViewSet(SnippetViewSet):
+    model = MemoryEntry
+    icon = "clipboard-list"
+    menu_label = _("Translation memory")
+    list_display = [
+        "source_language",
+        "target_language",
+        "source_text",
+        "target_text",
+        "origin",
+        "use_count",
+        "updated_at",
+    ]
+    list_filter = ["source_language", "target_language", "origin"]
+
+
+class TranslationGroup(SnippetViewSetGroup):
+    items = (GlossaryViewSet, MemoryViewSet)
+    menu_icon = "globe"
+    menu_label = _("Translation tools")
+    menu_name = "translation-tools"
+    menu_order = 320
+
+
+register_snippet(TranslationGroup)
