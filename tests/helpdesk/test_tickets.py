@@ -2,6 +2,7 @@
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.utils import translation
 
 from helpdesk.errors import HelpdeskError
 from helpdesk.models import FollowUp, Ticket, TicketEvent
@@ -173,7 +174,7 @@ def test_dangerous_or_mislabelled_attachments_are_refused(french_user, name, con
 def test_too_large_attachment_is_refused(french_user, settings):
     settings.HELPDESK_ATTACHMENT_MAX_MB = 1
     big = SimpleUploadedFile("big.txt", b"a" * (1024 * 1024 + 1))
-    with pytest.raises(HelpdeskError, match="1 MB"):
+    with translation.override("en"), pytest.raises(HelpdeskError, match="1 MB"):
         new_ticket(french_user, files=[big])
 
 
