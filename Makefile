@@ -38,7 +38,7 @@ install: $(VENV)/.installed ## Create .venv and install the project
 demo: $(VENV)/.installed ## Run the demo site and a worker on http://127.0.0.1:8000
 	$(DEMO_ENV) $(MANAGE) migrate --noinput
 	$(DEMO_ENV) $(MANAGE) compilemessages --ignore=.venv -v 0
-	$(DEMO_ENV) $(MANAGE) load_demo
+	$(DEMO_ENV) TASKS_IMMEDIATE=1 $(MANAGE) load_demo
 	$(DEMO_ENV) $(MANAGE) mt_models build-demo
 	$(DEMO_ENV) $(MANAGE) load_demo_notifications
 	$(DEMO_ENV) $(MANAGE) load_demo_helpdesk

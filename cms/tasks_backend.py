@@ -5,7 +5,7 @@ django-q2 ships no `TASKS` backend (FINDINGS.md); this one hands each task's dot
 and the web request never waits for indexing.
 """
 
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils.module_loading import import_string
 from django_q.tasks import async_task
 from django_tasks.backends.base import BaseTaskBackend
@@ -20,7 +20,12 @@ def task_run(module_path: str, args: list, kwargs: dict, takes_context: bool = F
     task = import_string(module_path)
     if takes_context:
         raise ValueError(f"{module_path} needs a task context, which django-q2 cannot give")
-    return task.call(*args, **kwargs)
+    try:
+        return task.call(*args, **kwargs)
+    except IntegrityError:
+        # Two workers indexing the same object race on the index's unique row; Wagtail's
+        # tasks are upserts, so running again once sees the other's row and updates it.
+        return task.call(*args, **kwargs)
 
 
 class DjangoQ2Backend(BaseTaskBackend):

@@ -38,3 +38,22 @@ def test_a_worker_running_the_queued_task_makes_the_page_searchable(
     with override_settings(TASKS=Q2_TASKS), django_capture_on_commit_callbacks(execute=True):
         publish_news("Mangrove restoration", "mangrove-restoration")
     assert [page.title for page in page_search("Mangrove", "en")] == ["Mangrove restoration"]
+
+
+def test_a_task_losing_an_index_race_runs_again_once(monkeypatch):
+    from django.db import IntegrityError
+
+    from cms import tasks_backend
+
+    calls = []
+
+    class RacingTask:
+        def call(self, *args, **kwargs):
+            calls.append(args)
+            if len(calls) == 1:
+                raise IntegrityError("UNIQUE constraint failed: wagtailsearch_indexentry")
+            return "indexed"
+
+    monkeypatch.setattr(tasks_backend, "import_string", lambda path: RacingTask())
+    assert tasks_backend.task_run("some.task", ["cms", "page", "1"], {}) == "indexed"
+    assert len(calls) == 2
