@@ -78,6 +78,9 @@ def catalogue_fill(po_path: Path, gettext_code: str, strings: dict[str, dict]) -
         if language == "en" and translation is None:
             translation = [entry.msgid, entry.msgid_plural] if entry.msgid_plural else entry.msgid
         if translation is None:
+            # Never keep a guess gettext made from a similar message (a fuzzy match).
+            entry.msgstr = ""
+            entry.msgstr_plural = dict.fromkeys(range(forms), "") if entry.msgid_plural else {}
             report.missing.append(entry.msgid)
             continue
         if entry.msgid_plural:

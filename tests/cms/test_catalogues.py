@@ -72,3 +72,23 @@ def test_catalogues_contain_every_message_of_the_code(tmp_path):
     committed = {entry.msgid for entry in polib.pofile(str(LOCALES / "fr/LC_MESSAGES/django.po"))}
     extracted = {entry.msgid for entry in polib.pofile(str(scratch / "fr/LC_MESSAGES/django.po"))}
     assert extracted - committed == set(), "run `make messages` and translate the new strings"
+
+
+def test_fill_drops_gettext_guesses_for_messages_nobody_translated(tmp_path):
+    from cms.catalogues import catalogue_fill
+
+    catalogue = polib.POFile()
+    catalogue.append(
+        polib.POEntry(msgid="Dear %(name)s,", msgstr="Nombre de usuario", flags=["fuzzy"])
+    )
+    catalogue.append(polib.POEntry(msgid="Save", msgstr=""))
+    po_path = tmp_path / "django.po"
+    catalogue.save(str(po_path))
+
+    report = catalogue_fill(po_path, "es", {"Save": {"es": "Guardar"}})
+
+    assert report.missing == ["Dear %(name)s,"]
+    filled = {entry.msgid: entry for entry in polib.pofile(str(po_path))}
+    assert filled["Dear %(name)s,"].msgstr == ""
+    assert filled["Save"].msgstr == "Guardar"
+    assert catalogue_problems(po_path, "es") == ["untranslated: 'Dear %(name)s,'"]
