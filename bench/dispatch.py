@@ -9,6 +9,8 @@ same kind of sink. Prints JSON; the last line is
 where X = smtplib time / our time (1.0 = as fast as the bare loop).
 
 Usage: .venv/bin/python bench/dispatch.py [--recipients 10000] [--workers 2]
+With DATABASE_URL=postgres://…/<name> the database <name> is dropped, created and used
+instead of SQLite (the scale-out profile).
 """
 
 import argparse
@@ -46,6 +48,19 @@ class Sink:
             self.by_language.setdefault(language, data)
 
 
+def _postgres_recreate(url: str) -> None:
+    from urllib.parse import urlsplit, urlunsplit
+
+    import psycopg
+
+    parts = urlsplit(url)
+    name = parts.path.lstrip("/")
+    admin = urlunsplit(parts._replace(path="/postgres"))
+    with psycopg.connect(admin, autocommit=True) as connection:
+        connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        connection.execute(f'CREATE DATABASE "{name}"')
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--recipients", type=int, default=10000)
@@ -54,6 +69,9 @@ def main() -> None:
     n = args.recipients
 
     data_dir = tempfile.mkdtemp(prefix="chm-bench-dispatch-")
+    database_url = os.environ.get("DATABASE_URL", "")
+    if database_url.startswith("postgres"):
+        _postgres_recreate(database_url)
     sys.path.insert(0, str(ROOT))
     from notifications.mail.sink import sink_start
 
@@ -65,7 +83,7 @@ def main() -> None:
         "CHM_DATA_DIR": data_dir,
         "EMAIL_PORT": str(controller.port),
         "Q_WORKERS": str(args.workers),
-        "DATABASE_URL": "",
+        "DATABASE_URL": database_url if database_url.startswith("postgres") else "",
         "REDIS_URL": "",
         "LOG_LEVEL": "ERROR",
     }
@@ -195,6 +213,7 @@ def main() -> None:
                 "ours_vs_smtplib": round(baseline / ours, 3),
                 "duplicates": duplicates,
                 "lost": lost,
+                "database": "postgresql" if database_url.startswith("postgres") else "sqlite",
             }
         )
     )

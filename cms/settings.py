@@ -423,6 +423,10 @@ NOTIFICATIONS_SENDING_STALE_SECONDS = int(
 )
 NOTIFICATIONS_QUEUED_STALE_SECONDS = int(os.environ.get("NOTIFICATIONS_QUEUED_STALE_SECONDS", "600"))
 NOTIFICATIONS_REMINDER_DAYS = int(os.environ.get("NOTIFICATIONS_REMINDER_DAYS", "7"))
+# Dispatch claims this many deliveries per transaction and records SMTP answers every
+# NOTIFICATIONS_RECORD_EVERY messages (a crash leaves at most that many `unconfirmed`).
+NOTIFICATIONS_CLAIM_BATCH = int(os.environ.get("NOTIFICATIONS_CLAIM_BATCH", "50"))
+NOTIFICATIONS_RECORD_EVERY = int(os.environ.get("NOTIFICATIONS_RECORD_EVERY", "10"))
 # Provider webhooks (Anymail's normalized tracking events) at /anymail/<esp>/tracking/.
 INSTALLED_APPS.append("anymail")
 ANYMAIL = {

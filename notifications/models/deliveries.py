@@ -7,10 +7,11 @@ from django.utils.translation import gettext_lazy as _
 class Delivery(models.Model):
     """The delivery of one notification to one focal point.
 
-    Unique per (notification, focal point). Sending is at most once: a worker first
-    claims the row (`sending` + a fresh `attempt_token`) in its own commit, then talks to
-    SMTP, then records the answer. A row left `sending` by a crashed worker is never sent
-    again automatically: the reconciler marks it `unconfirmed` for a person to decide.
+    Unique per (notification, focal point). Sending is at most once: a worker claims a
+    batch of rows (`sending` + one fresh `attempt_token`) in one commit, stamps
+    `send_started_at` on each right before SMTP, and records the answers in bulk. A row
+    left `sending` by a crashed worker after `send_started_at` is never sent again
+    automatically: the reconciler marks it `unconfirmed` for a person to decide.
     """
 
     class Status(models.TextChoices):
@@ -38,6 +39,9 @@ class Delivery(models.Model):
     attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)
     attempt_token = models.UUIDField(null=True, blank=True)
     claimed_at = models.DateTimeField(null=True, blank=True)
+    # Set (and committed) right before the message goes to SMTP: after a crash, a row
+    # `sending` with it may have been received; one without it was never attempted.
+    send_started_at = models.DateTimeField(null=True, blank=True)
     next_attempt_at = models.DateTimeField(null=True, blank=True)
     sent_at = models.DateTimeField(_("sent at"), null=True, blank=True)
     delivered_at = models.DateTimeField(_("delivered at"), null=True, blank=True)

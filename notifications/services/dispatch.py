@@ -1,37 +1,32 @@
-"""Dispatch: Delivery rows, sending one message per recipient, and what comes back.
+"""Dispatch: Delivery rows, reconciling stuck ones, resending, and provider events.
 
-Sending is **at most once** per attempt: a row is claimed (`sending`, a fresh token) in
-its own commit before SMTP is spoken, and the answer is recorded afterwards only if the
-token still matches. A worker killed between the two leaves the row `sending`; the
-reconciler then marks it `unconfirmed` and never sends it again on its own, because the
-server may well have accepted it. Staff can resend those explicitly.
+Sending itself (claimed in batches, at most once) lives in `sending.py`. A worker killed
+while sending leaves its batch `sending`; the reconciler marks the rows that were handed to
+SMTP `unconfirmed` (never sent again on their own, the server may well have accepted them)
+and puts the rows it never reached back in the queue. Staff can resend the unconfirmed.
 """
 
 import datetime
 import logging
-import uuid
-from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.db import transaction
-from django.db.models import F
+from django.db.models import F, Value
+from django.db.models.functions import Greatest
 from django.utils import timezone
 
 from notifications import selectors
-from notifications.mail.compose import (
-    PreparedMessage,
-    message_bytes,
-    message_id_domain,
-    message_prepare,
-    sender_address,
-)
-from notifications.mail.smtp import SmtpAnswer, SmtpSession
+from notifications.mail.compose import message_id_domain
 from notifications.models import Delivery, DeliveryEvent, Notification, SuppressedAddress
 from notifications.services.letters import letter_ensure
+from notifications.services.sending import deliveries_send
 
 logger = logging.getLogger(__name__)
 
+# Ids per queued task; each task claims them in smaller batches (NOTIFICATIONS_CLAIM_BATCH).
 BATCH_SIZE = 200
+
+__all__ = ["BATCH_SIZE", "deliveries_send"]
 
 
 def _setting(name: str, default):
@@ -78,172 +73,14 @@ def letters_prepare(*, notification: Notification) -> None:
         letter_ensure(notification=notification, text=text)
 
 
-@dataclass
-class _MessageCache:
-    """Prepared messages per (notification, language) for one batch."""
-
-    kind: str = "notification"
-    texts: dict[int, dict] = field(default_factory=dict)
-    prepared: dict[tuple[int, str], PreparedMessage] = field(default_factory=dict)
-
-    def get(self, notification: Notification, language: str) -> PreparedMessage:
-        texts = self.texts.get(notification.pk)
-        if texts is None:
-            texts = self.texts[notification.pk] = selectors.notification_live_texts(notification)
-        text = selectors.text_for_language(texts, language)
-        key = (notification.pk, text.locale.language_code)
-        if key not in self.prepared:
-            letter = (
-                letter_ensure(notification=notification, text=text)
-                if self.kind == "notification"
-                else None
-            )
-            self.prepared[key] = message_prepare(
-                notification=notification, text=text, letter=letter, kind=self.kind
-            )
-        return self.prepared[key]
-
-
-def _backoff(attempts: int) -> datetime.timedelta:
-    base = _setting("NOTIFICATIONS_RETRY_BASE_SECONDS", 300)
-    return datetime.timedelta(seconds=min(base * 2 ** max(attempts - 1, 0), 24 * 3600))
-
-
-def _record(delivery: Delivery, token: uuid.UUID, answer: SmtpAnswer) -> str:
-    now = timezone.now()
-    max_attempts = _setting("NOTIFICATIONS_MAX_ATTEMPTS", 6)
-    values: dict = {"smtp_code": answer.code, "updated_at": now}
-    event = None
-    if answer.accepted:
-        values.update(status=Delivery.Status.SENT, sent_at=now, last_error="")
-    elif answer.permanent:
-        values.update(status=Delivery.Status.FAILED, last_error=answer.text)
-        event = "failed"
-    elif delivery.attempts + 1 >= max_attempts:
-        values.update(status=Delivery.Status.FAILED, last_error=answer.text)
-        event = "gave up"
-    else:
-        values.update(
-            status=Delivery.Status.DEFERRED,
-            last_error=answer.text,
-            next_attempt_at=now + _backoff(delivery.attempts + 1),
-        )
-        event = "deferred"
-    with transaction.atomic():
-        updated = Delivery.objects.filter(
-            pk=delivery.pk, status=Delivery.Status.SENDING, attempt_token=token
-        ).update(**values)
-        if updated and event:
-            DeliveryEvent.objects.create(
-                delivery_id=delivery.pk,
-                source="smtp",
-                event=event,
-                detail=f"{answer.code or ''} {answer.text}".strip(),
-            )
-        if updated and answer.permanent:
-            SuppressedAddress.objects.get_or_create(
-                email=delivery.email.lower(),
-                defaults={"reason": f"{answer.code} {answer.text}"[:500]},
-            )
-    return values["status"]
-
-
-def deliveries_send(*, delivery_ids: list[int], kind: str = "notification") -> dict[str, int]:
-    """Send the due deliveries among `delivery_ids` over one SMTP connection.
-
-    Safe to run twice at once or again after a crash: a row is sent only by the worker
-    whose conditional UPDATE claimed it.
-    """
-    now = timezone.now()
-    outcome: dict[str, int] = {}
-    deliveries = list(
-        selectors.deliveries_due(now)
-        .filter(pk__in=delivery_ids)
-        .select_related("notification", "focal_point")
-        .order_by("pk")
-    )
-    if not deliveries:
-        return outcome
-    suppressed = set(
-        SuppressedAddress.objects.filter(
-            email__in={d.email.lower() for d in deliveries}
-        ).values_list("email", flat=True)
-    )
-    cache = _MessageCache(kind=kind)
-    sender = sender_address()
-    session = SmtpSession()
-    # The answer for one recipient is recorded in the same commit that claims the next
-    # one: one commit per message instead of two. A crash in between leaves that row
-    # `sending`, exactly as a crash right after SMTP would.
-    unrecorded: tuple[Delivery, uuid.UUID, SmtpAnswer] | None = None
-
-    def count(status: str) -> None:
-        outcome[status] = outcome.get(status, 0) + 1
-
-    try:
-        for delivery in deliveries:
-            if delivery.email.lower() in suppressed:
-                _suppressed_fail(delivery)
-                count("suppressed")
-                continue
-            prepared = cache.get(delivery.notification, delivery.focal_point.preferred_language)
-            token = uuid.uuid4()
-            with transaction.atomic():
-                if unrecorded is not None:
-                    count(_record(*unrecorded))
-                    unrecorded = None
-                claimed = Delivery.objects.filter(pk=delivery.pk, status=delivery.status).update(
-                    status=Delivery.Status.SENDING,
-                    attempt_token=token,
-                    claimed_at=timezone.now(),
-                    attempts=F("attempts") + 1,
-                    language=prepared.language,
-                )
-            if not claimed:
-                continue  # another worker has it
-            if session.connection is None:
-                try:
-                    session.open()
-                except (OSError, Exception) as error:  # noqa: BLE001 (any failure to connect)
-                    logger.warning("SMTP connection failed: %s", error)
-            data = message_bytes(
-                prepared=prepared,
-                name=delivery.focal_point.full_name,
-                address=delivery.email,
-                message_id=delivery.message_id,
-            )
-            unrecorded = (
-                delivery,
-                token,
-                session.send(sender=sender, recipient=delivery.email, data=data),
-            )
-        if unrecorded is not None:
-            count(_record(*unrecorded))
-    finally:
-        session.close()
-    return outcome
-
-
-def _suppressed_fail(delivery: Delivery) -> None:
-    with transaction.atomic():
-        updated = Delivery.objects.filter(pk=delivery.pk, status=delivery.status).update(
-            status=Delivery.Status.FAILED,
-            last_error="suppressed address",
-            updated_at=timezone.now(),
-        )
-        if updated:
-            DeliveryEvent.objects.create(
-                delivery_id=delivery.pk,
-                source="smtp",
-                event="suppressed",
-                detail=delivery.email,
-            )
-
-
 def deliveries_reconcile(*, now: datetime.datetime | None = None) -> dict[str, list[int]]:
-    """Find stuck work. Rows left `sending` past the threshold become `unconfirmed`
-    (never resent automatically); due deferred rows and long-queued rows are returned to
-    be enqueued again."""
+    """Find stuck work.
+
+    Rows left `sending` past the threshold by a worker that stopped: those it had handed to
+    SMTP (`send_started_at` set) become `unconfirmed` and are never resent automatically;
+    those it never reached go back to `queued` (nothing was sent, so sending is safe). Due
+    deferred rows, long-queued rows and the released ones are returned to be enqueued.
+    """
     now = now or timezone.now()
     stale_after = datetime.timedelta(seconds=_setting("NOTIFICATIONS_SENDING_STALE_SECONDS", 600))
     queued_after = datetime.timedelta(seconds=_setting("NOTIFICATIONS_QUEUED_STALE_SECONDS", 600))
@@ -251,17 +88,30 @@ def deliveries_reconcile(*, now: datetime.datetime | None = None) -> dict[str, l
         stuck = list(
             Delivery.objects.select_for_update()
             .filter(status=Delivery.Status.SENDING, claimed_at__lt=now - stale_after)
-            .values_list("pk", flat=True)
+            .values_list("pk", "send_started_at")
         )
-        Delivery.objects.filter(pk__in=stuck).update(
+        unconfirmed = sorted(pk for pk, started in stuck if started is not None)
+        released = sorted(pk for pk, started in stuck if started is None)
+        Delivery.objects.filter(pk__in=unconfirmed).update(
             status=Delivery.Status.UNCONFIRMED,
             last_error="worker stopped while sending; not resent automatically",
+            updated_at=now,
+        )
+        # `attempts` was counted at the claim; a row never handed to SMTP gets it back.
+        Delivery.objects.filter(pk__in=released).update(
+            status=Delivery.Status.QUEUED,
+            attempt_token=None,
+            attempts=Greatest(F("attempts") - 1, Value(0)),
             updated_at=now,
         )
         DeliveryEvent.objects.bulk_create(
             [
                 DeliveryEvent(delivery_id=pk, source="reconciler", event="unconfirmed")
-                for pk in stuck
+                for pk in unconfirmed
+            ]
+            + [
+                DeliveryEvent(delivery_id=pk, source="reconciler", event="released unsent")
+                for pk in released
             ]
         )
     due = list(
@@ -273,7 +123,7 @@ def deliveries_reconcile(*, now: datetime.datetime | None = None) -> dict[str, l
             status=Delivery.Status.QUEUED, updated_at__lt=now - queued_after
         ).values_list("pk", flat=True)
     )
-    return {"unconfirmed": stuck, "due": sorted(due)}
+    return {"unconfirmed": unconfirmed, "released": released, "due": sorted(set(due + released))}
 
 
 def deliveries_resend(

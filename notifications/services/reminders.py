@@ -8,7 +8,7 @@ from django.utils import timezone
 from notifications.mail.compose import message_bytes, sender_address
 from notifications.mail.smtp import SmtpSession
 from notifications.models import Delivery, Notification, SuppressedAddress
-from notifications.services.dispatch import _MessageCache
+from notifications.services.sending import _MessageCache
 
 
 def reminders_send(*, today: datetime.date | None = None) -> int:

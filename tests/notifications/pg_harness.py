@@ -116,6 +116,34 @@ def send(ids: list[int]) -> dict:
     return services.deliveries_send(delivery_ids=ids)
 
 
+def send_parallel(ids: list[int], threads: int) -> dict:
+    """`threads` workers each given ALL the ids at the same instant (the worst case)."""
+    from notifications import services
+
+    connection.close()
+    barrier = threading.Barrier(threads)
+    sent: list[int] = [0] * threads
+    errors: list[str] = []
+
+    def work(index: int) -> None:
+        from django.db import connection as thread_connection
+
+        try:
+            barrier.wait()
+            sent[index] = services.deliveries_send(delivery_ids=ids).get("sent", 0)
+        except Exception as error:  # noqa: BLE001 (reported to the test)
+            errors.append(repr(error))
+        finally:
+            thread_connection.close()
+
+    workers = [threading.Thread(target=work, args=(i,)) for i in range(threads)]
+    for worker in workers:
+        worker.start()
+    for worker in workers:
+        worker.join()
+    return {"sent_per_worker": sent, "errors": errors}
+
+
 def reconcile() -> dict:
     from notifications import services
 
@@ -138,6 +166,8 @@ if __name__ == "__main__":
         result = make_recipients(int(args[0]))
     elif command == "send":
         result = send(json.loads(args[0]))
+    elif command == "send_parallel":
+        result = send_parallel(json.loads(args[0]), int(args[1]))
     elif command == "reconcile":
         result = reconcile()
     elif command == "statuses":

@@ -117,9 +117,10 @@ def test_row_left_sending_becomes_unconfirmed_and_is_not_resent(smtp_server, med
     focal_point = make_focal_point("JP")
     notification = issued()
     [delivery_id] = services.deliveries_create(notification=notification)
-    # What a worker killed after SMTP accepted the message leaves behind.
+    # What a worker killed after handing the message to SMTP leaves behind.
+    an_hour_ago = timezone.now() - datetime.timedelta(hours=1)
     Delivery.objects.filter(pk=delivery_id).update(
-        status="sending", claimed_at=timezone.now() - datetime.timedelta(hours=1)
+        status="sending", claimed_at=an_hour_ago, send_started_at=an_hour_ago
     )
     found = services.deliveries_reconcile()
     assert found["unconfirmed"] == [delivery_id]
@@ -130,6 +131,43 @@ def test_row_left_sending_becomes_unconfirmed_and_is_not_resent(smtp_server, med
     ids = services.deliveries_resend(notification_id=notification.pk, include_unconfirmed=True)
     services.deliveries_send(delivery_ids=ids)
     assert smtp_server.recipients() == [focal_point.primary_email]
+
+
+def test_claimed_rows_never_handed_to_smtp_are_sent_after_a_crash(smtp_server, media_root):
+    people = [make_focal_point("PE", email_address=f"pe{i}@example.org") for i in range(3)]
+    notification = issued()
+    ids = services.deliveries_create(notification=notification)
+    an_hour_ago = timezone.now() - datetime.timedelta(hours=1)
+    # A worker claimed the whole batch, handed the first message to SMTP, then died.
+    Delivery.objects.filter(pk__in=ids).update(status="sending", claimed_at=an_hour_ago, attempts=1)
+    Delivery.objects.filter(pk=ids[0]).update(send_started_at=an_hour_ago)
+    found = services.deliveries_reconcile()
+    assert found["unconfirmed"] == [ids[0]]
+    assert found["released"] == ids[1:] and found["due"] == ids[1:]
+    assert services.deliveries_send(delivery_ids=found["due"]) == {"sent": 2}
+    assert sorted(Delivery.objects.filter(pk__in=ids[1:]).values_list("attempts", flat=True)) == [
+        1,
+        1,
+    ]
+    assert sorted(smtp_server.recipients()) == [p.primary_email for p in people[1:]]
+
+
+def test_batches_over_one_connection_record_every_answer(smtp_server, media_root, settings):
+    settings.NOTIFICATIONS_CLAIM_BATCH = 4
+    settings.NOTIFICATIONS_RECORD_EVERY = 3
+    for i in range(10):
+        make_focal_point("NO", email_address=f"no{i}@example.org")
+    smtp_server.answers["no4@example.org"] = "451 4.3.0 Mailbox busy, try later"
+    smtp_server.answers["no7@example.org"] = "550 5.1.1 No such user"
+    notification = issued()
+    assert dispatch(notification) == {"sent": 8, "deferred": 1, "failed": 1}
+    assert sorted(smtp_server.recipients()) == sorted(
+        f"no{i}@example.org" for i in range(10) if i not in (4, 7)
+    )
+    states = dict(Delivery.objects.values_list("email", "status"))
+    assert states["no4@example.org"] == "deferred" and states["no7@example.org"] == "failed"
+    assert SuppressedAddress.objects.filter(email="no7@example.org").exists()
+    assert Delivery.objects.filter(status="sending").count() == 0
 
 
 def test_smtp_server_down_defers_everything(settings, media_root):
