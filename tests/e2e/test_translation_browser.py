@@ -42,14 +42,15 @@ print("URL", arabic.url, arabic.live)
 
 
 @pytest.fixture
-def worker(live_site, site_env, site_manage):
+def worker(live_site, site_env, site_manage, artifacts):
     site_manage("mt_models", "build-demo")
+    log = open(artifacts / "translation-qcluster.log", "w")  # noqa: SIM115 (closed below)
     process = subprocess.Popen(
         [sys.executable, "manage.py", "qcluster"],
         cwd=ROOT,
         env=site_env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
+        stdout=log,
+        stderr=subprocess.STDOUT,
         start_new_session=True,
     )
     yield process
@@ -58,6 +59,7 @@ def worker(live_site, site_env, site_manage):
         process.wait(timeout=15)
     except subprocess.TimeoutExpired:
         os.killpg(process.pid, signal.SIGKILL)
+    log.close()
 
 
 def login(page, base_url, username):
@@ -95,6 +97,7 @@ def test_translate_review_and_publish_in_arabic(live_site, site_manage, worker, 
     page.goto(f"{live_site}/admin/translation/jobs/")
     page.locator('li[data-language="ar"] a:has-text("Review")').first.click()
     areas = page.locator("textarea.review-text")
+    expect(areas.first).to_be_visible()
     count = areas.count()
     assert count >= 4
     expect(areas.first).to_have_attribute("dir", "rtl")
