@@ -385,14 +385,6 @@ API_TRUSTED_PROXIES = int(os.environ.get("API_TRUSTED_PROXIES", "0"))
 # Swagger UI at /api/v1/docs from our own static files: the CSP allows no CDN.
 INSTALLED_APPS.append("ninja")
 
-# --- Translation workflow (translation app) -----------------------------------------------
-# Segments per engine call; a job commits after each batch, so a crash loses at most one.
-MT_BATCH_SIZE = int(os.environ.get("MT_BATCH_SIZE", "32"))
-# Optional pause (seconds) between batches, to keep a shared machine responsive.
-MT_BATCH_PAUSE = float(os.environ.get("MT_BATCH_PAUSE", "0"))
-# A running job whose heartbeat is older than this is re-enqueued by the reconciler.
-MT_JOB_STALE_SECONDS = int(os.environ.get("MT_JOB_STALE_SECONDS", "300"))
-
 # --- Helpdesk ---------------------------------------------------------------------------
 # SLA clocks count business hours of the Secretariat (Montreal), Monday to Friday.
 HELPDESK_TIME_ZONE = os.environ.get("HELPDESK_TIME_ZONE", "America/Montreal")
