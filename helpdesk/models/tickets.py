@@ -3,17 +3,18 @@
 import secrets
 
 from django.conf import settings
-from django.core.files.storage import FileSystemStorage
 from django.db import models
 from django.utils.functional import LazyObject
 from django.utils.translation import gettext_lazy as _
+
+from cms.storage import SafeFileSystemStorage
 
 
 class PrivateStorage(LazyObject):
     """Files under PRIVATE_MEDIA_ROOT: never below MEDIA_ROOT, never given a public URL."""
 
     def _setup(self):
-        self._wrapped = FileSystemStorage(location=settings.PRIVATE_MEDIA_ROOT, base_url=None)
+        self._wrapped = SafeFileSystemStorage(location=settings.PRIVATE_MEDIA_ROOT, base_url=None)
 
 
 private_storage = PrivateStorage()

@@ -7,6 +7,7 @@ from django.conf import settings
 from django.core.files.uploadedfile import UploadedFile
 from django.utils.translation import gettext_lazy as _
 
+from cms.storage import is_storage_error
 from helpdesk.errors import HelpdeskError
 from helpdesk.models import Attachment, FollowUp, Ticket
 
@@ -84,7 +85,19 @@ def attachments_store(
             size=upload.size,
             uploaded_by=user if getattr(user, "is_authenticated", False) else None,
         )
-        attachment.file.save(name, upload, save=False)
+        try:
+            attachment.file.save(name, upload, save=False)
+        except OSError as error:
+            if not is_storage_error(error):
+                raise
+            for done in stored:  # the caller's transaction drops their rows
+                done.file.delete(save=False)
+            raise HelpdeskError(
+                _(
+                    "The file “%(name)s” could not be stored: the server's disk is full or not writable. Nothing was saved; please try again later."
+                )
+                % {"name": name}
+            ) from error
         attachment.save()
         stored.append(attachment)
     return stored

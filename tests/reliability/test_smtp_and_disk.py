@@ -113,16 +113,6 @@ def _post_ticket(client, size: int):
     )
 
 
-KNOWN_500 = pytest.mark.xfail(
-    strict=True,
-    reason=(
-        "found by this suite: an OSError from storage (disk full, read-only) escapes as a 500; "
-        "the upload must answer with a clear error instead (reported to the lead)"
-    ),
-)
-
-
-@KNOWN_500
 @pytest.mark.parametrize("fault", ["disk full", "read-only"])
 def test_ticket_upload_on_a_broken_disk_says_so_and_saves_nothing(
     client, party_user, private_root, fault
@@ -141,7 +131,6 @@ def test_ticket_upload_on_a_broken_disk_says_so_and_saves_nothing(
     assert left == []
 
 
-@KNOWN_500
 @pytest.mark.parametrize("fault", ["disk full", "read-only"])
 def test_image_upload_on_a_broken_disk_says_so_and_saves_nothing(
     admin_client, settings, tmp_path, fault
@@ -159,7 +148,10 @@ def test_image_upload_on_a_broken_disk_says_so_and_saves_nothing(
             {"title": "Big map", "file": SimpleUploadedFile("map.png", png), "collection": 1},
         )
         left = [p for p in media.rglob("*") if p.is_file()]
-    assert response.status_code < 500, response.status_code
+    # A clear, temporary refusal (503 + Retry-After) in the user's language, not a crash.
+    assert response.status_code == 503, response.status_code
+    assert response["Retry-After"] == "600"
+    assert "could not be stored" in response.content.decode()
     assert Image.objects.count() == before
     assert left == []
 
