@@ -4,12 +4,15 @@ from django.contrib.admin.views.decorators import staff_member_required
 from django.db import transaction
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
+from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 from wagtail.admin import messages
 
 from notifications import selectors, services
-from notifications.models import Delivery, Notification
+from notifications.models import Delivery, FocalPoint, Notification, SuppressedAddress
 from notifications.tasks import deliveries_enqueue
 
 ACTIONS = {
@@ -20,6 +23,12 @@ ACTIONS = {
 FOCAL_POINT_ACTIONS = {
     "verify": services.focal_point_verify,
     "activate": services.focal_point_activate,
+    "retire": services.focal_point_retire,
+}
+FOCAL_POINT_ACTION_LABELS = {
+    "verify": gettext_lazy("Verify"),
+    "activate": gettext_lazy("Activate"),
+    "retire": gettext_lazy("Retire"),
 }
 
 
@@ -85,21 +94,59 @@ def notification_resend(request, pk: int):
     return redirect("notifications_admin:deliveries", pk=pk)
 
 
+def _next_url(request, fallback: str) -> str:
+    target = request.POST.get("next") or request.GET.get("next") or ""
+    if target and url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}):
+        return target
+    return fallback
+
+
 @staff_member_required
-@require_POST
 def focal_point_action(request, pk: int, action: str):
+    """GET: confirm (who, what, history); POST: verify / activate / retire, recorded."""
     service = FOCAL_POINT_ACTIONS.get(action)
+    listing = reverse("wagtailsnippets_notifications_focalpoint:list")
     if service is None or not request.user.has_perm("notifications.change_focalpoint"):
         messages.error(request, _("You are not allowed to do that."))
+        return redirect(listing)
+    focal_point = get_object_or_404(FocalPoint.objects.select_related("party"), pk=pk)
+    if request.method != "POST":
+        return TemplateResponse(
+            request,
+            "notifications/admin/focal_point_confirm.html",
+            {
+                "focal_point": focal_point,
+                "action": action,
+                "action_label": FOCAL_POINT_ACTION_LABELS[action],
+                "history": selectors.focal_point_history(focal_point),
+                "next": _next_url(request, listing),
+            },
+        )
+    try:
+        focal_point = service(user=request.user, focal_point_id=pk)
+    except services.NotificationsError as error:
+        messages.error(request, error.message)
     else:
-        try:
-            focal_point = service(user=request.user, focal_point_id=pk)
-        except services.NotificationsError as error:
-            messages.error(request, error.message)
-        else:
-            messages.success(
-                request,
-                _("%(name)s: %(status)s.")
-                % {"name": focal_point.full_name, "status": focal_point.get_status_display()},
-            )
-    return redirect("wagtailsnippets_notifications_focalpoint:list")
+        messages.success(
+            request,
+            _("%(name)s: %(status)s.")
+            % {"name": focal_point.full_name, "status": focal_point.get_status_display()},
+        )
+    return redirect(_next_url(request, listing))
+
+
+@staff_member_required
+def suppression_clear(request, pk: int):
+    """GET: confirm; POST: nothing is held back from this address any more (recorded)."""
+    listing = reverse("wagtailsnippets_notifications_suppressedaddress:list")
+    if not request.user.has_perm("notifications.delete_suppressedaddress"):
+        messages.error(request, _("You are not allowed to do that."))
+        return redirect(listing)
+    suppressed = get_object_or_404(SuppressedAddress, pk=pk)
+    if request.method != "POST":
+        return TemplateResponse(
+            request, "notifications/admin/suppression_confirm.html", {"suppressed": suppressed}
+        )
+    services.suppression_clear(email=suppressed.email, user=request.user)
+    messages.success(request, _("%(email)s is no longer suppressed.") % {"email": suppressed.email})
+    return redirect(listing)

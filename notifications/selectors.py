@@ -26,6 +26,22 @@ def focal_points_active_in(categories: list[str]) -> list[FocalPoint]:
     ]
 
 
+def focal_point_history(focal_point: FocalPoint, limit: int = 50) -> list:
+    """The audit trail of one focal point, newest first, with who did it."""
+    return list(focal_point.changes.select_related("user").order_by("-at", "-pk")[:limit])
+
+
+def focal_point_next_actions(focal_point: FocalPoint) -> list[str]:
+    """What the Secretariat can do next: verify a nomination, activate a verified one, retire."""
+    status = focal_point.status
+    actions = {
+        FocalPoint.Status.NOMINATED: ["verify", "retire"],
+        FocalPoint.Status.VERIFIED: ["activate", "retire"],
+        FocalPoint.Status.ACTIVE: ["retire"],
+    }
+    return actions.get(status, [])
+
+
 def focal_points_public(*, party_code: str = "", category: str = "") -> list[FocalPoint]:
     focal_points = FocalPoint.objects.filter(status=FocalPoint.Status.ACTIVE).select_related(
         "party"

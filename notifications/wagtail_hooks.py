@@ -4,12 +4,12 @@ from django.urls import include, path, reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail import hooks
-from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel, Panel
 from wagtail.admin.ui.menus import MenuItem
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from notifications import admin_views
+from notifications import admin_views, selectors
 from notifications.admin_forms import FocalPointAdminForm, NotificationAdminForm
 from notifications.models import (
     Delivery,
@@ -21,6 +21,36 @@ from notifications.models import (
     Subject,
     SuppressedAddress,
 )
+
+
+class FocalPointStatusPanel(Panel):
+    """Read-only: status, who did each step and when, the audit trail, next actions."""
+
+    class BoundPanel(Panel.BoundPanel):
+        template_name = "notifications/admin/focal_point_status_panel.html"
+
+        def is_shown(self) -> bool:
+            return bool(self.instance and self.instance.pk)
+
+        def get_context_data(self, parent_context=None):
+            context = super().get_context_data(parent_context)
+            focal_point = self.instance
+            context.update(
+                focal_point=focal_point,
+                steps=[
+                    (_("Nominated"), focal_point.nominated_at, focal_point.nominated_by),
+                    (_("Verified"), focal_point.verified_at, focal_point.verified_by),
+                    (_("Activated"), focal_point.activated_at, focal_point.activated_by),
+                    (_("Retired"), focal_point.retired_at, focal_point.retired_by),
+                ],
+                history=selectors.focal_point_history(focal_point),
+                actions=[
+                    (action, admin_views.FOCAL_POINT_ACTION_LABELS[action])
+                    for action in selectors.focal_point_next_actions(focal_point)
+                ],
+                next=self.request.get_full_path() if self.request else "",
+            )
+            return context
 
 
 class FocalPointViewSet(SnippetViewSet):
@@ -51,6 +81,7 @@ class FocalPointViewSet(SnippetViewSet):
     ]
     export_filename = "focal-points"
     panels = [
+        FocalPointStatusPanel(heading=gettext_lazy("Status and history")),
         FieldPanel("party"),
         FieldPanel("categories"),
         MultiFieldPanel(
@@ -180,6 +211,11 @@ def register_admin_urls():
             "<int:pk>/<slug:action>/", admin_views.notification_action, name="notification-action"
         ),
         path(
+            "suppressed/<int:pk>/clear/",
+            admin_views.suppression_clear,
+            name="suppression-clear",
+        ),
+        path(
             "focal-points/<int:pk>/<slug:action>/",
             admin_views.focal_point_action,
             name="focal-point-action",
@@ -195,6 +231,23 @@ def notification_buttons(snippet, user, next_url=None):
             _("Deliveries and actions"),
             reverse("notifications_admin:deliveries", args=[snippet.pk]),
             icon_name="mail",
+            priority=10,
+        )
+    elif isinstance(snippet, FocalPoint) and user.has_perm("notifications.change_focalpoint"):
+        for priority, action in enumerate(selectors.focal_point_next_actions(snippet), start=10):
+            yield MenuItem(
+                admin_views.FOCAL_POINT_ACTION_LABELS[action],
+                reverse("notifications_admin:focal-point-action", args=[snippet.pk, action]),
+                icon_name="success" if action != "retire" else "cross",
+                priority=priority,
+            )
+    elif isinstance(snippet, SuppressedAddress) and user.has_perm(
+        "notifications.delete_suppressedaddress"
+    ):
+        yield MenuItem(
+            _("Clear suppression"),
+            reverse("notifications_admin:suppression-clear", args=[snippet.pk]),
+            icon_name="undo",
             priority=10,
         )
 

@@ -166,8 +166,21 @@ def deliveries_resend(
     return ids
 
 
-def suppression_clear(*, email: str) -> bool:
-    deleted, _ = SuppressedAddress.objects.filter(email=email.strip().lower()).delete()
+def suppression_clear(*, email: str, user=None) -> bool:
+    """A person clears a suppressed address; the address's deliveries record who and when."""
+    email = email.strip().lower()
+    with transaction.atomic():
+        deleted, _ = SuppressedAddress.objects.filter(email=email).delete()
+        if deleted:
+            DeliveryEvent.objects.bulk_create(
+                DeliveryEvent(
+                    delivery_id=pk,
+                    source="staff",
+                    event="suppression cleared",
+                    detail=getattr(user, "username", "") or "",
+                )
+                for pk in Delivery.objects.filter(email__iexact=email).values_list("pk", flat=True)
+            )
     return bool(deleted)
 
 
