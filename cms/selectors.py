@@ -1,5 +1,6 @@
 """Reads for the public site: language alternates of a page, search, Parties."""
 
+import re
 from dataclasses import dataclass
 
 from django.db.models import QuerySet
@@ -62,9 +63,19 @@ def path_language_links(request) -> list[LanguageLink]:
     ]
 
 
+# Search syntax of the full-text engines (FTS5 quotes, operators, brackets) is not ours to
+# expose: a visitor's query is words, in any script, and nothing else.
+NOT_A_WORD = re.compile(r"[^\w\s]+")
+
+
+def search_words(query: str) -> str:
+    return " ".join(NOT_A_WORD.sub(" ", query).split())
+
+
 def page_search(query: str, language_code: str) -> QuerySet | list:
-    """Live pages in the visitor's language that match the query."""
-    if not query.strip():
+    """Live pages in the visitor's language that match the query's words."""
+    query = search_words(query)
+    if not query:
         return Page.objects.none()
     locale = Locale.objects.filter(language_code=language_code).first()
     pages = Page.objects.live().public().specific().filter(depth__gt=1)

@@ -137,3 +137,10 @@ def test_six_locales_each_have_their_own_page_tree(demo_site):
     for language in LANGUAGES:
         home = HomePage.objects.get(locale__language_code=language)
         assert home.get_children().live().count() == 4
+
+
+def test_search_ignores_engine_syntax_in_the_query(client, demo_site):
+    for query in ['"Bioland', "Bioland*", "(Bioland)", "-Bioland", "<b>Bioland</b>", "Bioland: NEAR("]:
+        response = client.get("/en/search/", {"q": query})
+        assert response.status_code == 200, query
+        assert "Bioland: a free tool" in page_text(response), query
