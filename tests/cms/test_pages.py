@@ -140,7 +140,18 @@ def test_six_locales_each_have_their_own_page_tree(demo_site):
 
 
 def test_search_ignores_engine_syntax_in_the_query(client, demo_site):
-    for query in ['"Bioland', "Bioland*", "(Bioland)", "-Bioland", "<b>Bioland</b>", "Bioland: NEAR("]:
+    for query in [
+        '"Bioland',
+        '"Bioland"',
+        "Bioland*",
+        "(Bioland)",
+        "-Bioland",
+        "Bioland:",
+        "^Bioland",
+    ]:
         response = client.get("/en/search/", {"q": query})
         assert response.status_code == 200, query
         assert "Bioland: a free tool" in page_text(response), query
+    markup = client.get("/en/search/", {"q": '<b onmouseover="x()">Bioland</b> NEAR('})
+    assert markup.status_code == 200
+    assert "<b onmouseover" not in markup.content.decode()
