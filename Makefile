@@ -15,7 +15,7 @@ DEPLOY_ENV := DEBUG=0 ALLOWED_HOSTS=chm.example.org SITE_URL=https://chm.example
 	SECRET_KEY=$$($(BIN)/python -c 'import secrets; print(secrets.token_urlsafe(64))')
 
 .DEFAULT_GOAL := help
-.PHONY: help install demo serve-prod test test-postgres lint format messages check-deploy clean
+.PHONY: help install demo serve-prod test test-postgres test-prod lint format messages check-deploy clean
 
 help: ## List the commands
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
@@ -72,10 +72,19 @@ test: $(VENV)/.test-installed lint check-deploy ## Install test needs and run ev
 	$(DEMO_ENV) $(MANAGE) compilemessages --ignore=.venv -v 0
 	$(BIN)/pytest
 
+PG_URL ?= postgres://postgres@127.0.0.1:5432/chm
+PROD_REDIS_URL ?= redis://127.0.0.1:6379/13
+
 test-postgres: $(VENV)/.test-installed ## The test suite against PostgreSQL (DATABASE_URL)
 	$(DEMO_ENV) $(MANAGE) compilemessages --ignore=.venv -v 0
-	DATABASE_URL=$${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/chm} $(BIN)/python -m cms.dbcreate
-	DATABASE_URL=$${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/chm} $(BIN)/pytest
+	DATABASE_URL=$${DATABASE_URL:-$(PG_URL)} $(BIN)/python -m cms.dbcreate
+	DATABASE_URL=$${DATABASE_URL:-$(PG_URL)} $(BIN)/pytest -m "not reliability and not security"
+
+test-prod: $(VENV)/.test-installed ## Reliability and security suites on PostgreSQL + Redis (production profile)
+	$(DEMO_ENV) $(MANAGE) compilemessages --ignore=.venv -v 0
+	DATABASE_URL=$${DATABASE_URL:-$(PG_URL)} $(BIN)/python -m cms.dbcreate
+	DATABASE_URL=$${DATABASE_URL:-$(PG_URL)} REDIS_URL=$${REDIS_URL:-$(PROD_REDIS_URL)} \
+		$(BIN)/pytest -m "reliability or security" tests/reliability tests/security
 
 clean: ## Remove the virtual environment (keeps data/)
 	rm -rf $(VENV)
