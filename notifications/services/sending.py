@@ -140,12 +140,27 @@ def _claim(
 
 
 def _mark_started(delivery: Delivery, token: uuid.UUID) -> bool:
-    # Autocommit on purpose: this must be durable before a byte goes to SMTP.
-    return bool(
-        Delivery.objects.filter(
-            pk=delivery.pk, status=Delivery.Status.SENDING, attempt_token=token
-        ).update(send_started_at=timezone.now())
-    )
+    """Durably note that this row is about to go to SMTP (autocommit, before any byte).
+
+    Plain SQL on purpose: it runs once per message, and building the ORM UPDATE cost
+    more than executing it (profiled). Same statement as
+    `filter(pk=…, status=SENDING, attempt_token=token).update(send_started_at=now)`.
+    """
+    field = Delivery._meta.get_field
+    now = field("send_started_at").get_db_prep_value(timezone.now(), connection)
+    token_value = field("attempt_token").get_db_prep_value(token, connection)
+    with connection.cursor() as cursor:
+        cursor.execute(
+            _MARK_STARTED_SQL,
+            [now, delivery.pk, Delivery.Status.SENDING.value, token_value],
+        )
+        return cursor.rowcount == 1
+
+
+_MARK_STARTED_SQL = (
+    f"UPDATE {Delivery._meta.db_table} SET send_started_at = %s "  # noqa: S608 (fixed names)
+    "WHERE id = %s AND status = %s AND attempt_token = %s"
+)
 
 
 def _outcome_of(delivery: Delivery, answer: SmtpAnswer, now: datetime.datetime) -> tuple[str, str]:
