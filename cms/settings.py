@@ -414,7 +414,9 @@ NOTIFICATIONS_MAX_ATTEMPTS = int(os.environ.get("NOTIFICATIONS_MAX_ATTEMPTS", "6
 NOTIFICATIONS_SENDING_STALE_SECONDS = int(
     os.environ.get("NOTIFICATIONS_SENDING_STALE_SECONDS", "600")
 )
-NOTIFICATIONS_QUEUED_STALE_SECONDS = int(os.environ.get("NOTIFICATIONS_QUEUED_STALE_SECONDS", "600"))
+NOTIFICATIONS_QUEUED_STALE_SECONDS = int(
+    os.environ.get("NOTIFICATIONS_QUEUED_STALE_SECONDS", "600")
+)
 NOTIFICATIONS_REMINDER_DAYS = int(os.environ.get("NOTIFICATIONS_REMINDER_DAYS", "7"))
 # Dispatch claims this many deliveries per transaction and records SMTP answers every
 # NOTIFICATIONS_RECORD_EVERY messages (a crash leaves at most that many `unconfirmed`).

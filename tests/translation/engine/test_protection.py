@@ -142,7 +142,11 @@ def test_any_model_misbehaviour_gives_safe_output(text: str, mangle: list) -> No
         assert restored.text.count("<") == text.count("<")
 
 
-@settings(max_examples=int(os.environ.get("MT_PROPERTY_EXAMPLES", "60")), deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(
+    max_examples=int(os.environ.get("MT_PROPERTY_EXAMPLES", "60")),
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow],
+)
 @given(text=_inline(), target=st.sampled_from(["fr", "zh", "ar", "ru", "es"]))
 def test_any_mix_survives_translation_with_dictionary_models(
     engine: Engine, text: str, target: str
