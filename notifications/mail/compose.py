@@ -15,6 +15,7 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.html import strip_tags
 
+from notifications.mail.smtp import PreQuoted
 from notifications.models import Notification, NotificationLetter, NotificationText
 
 _POLICY = email.policy.SMTP
@@ -40,7 +41,7 @@ class PreparedMessage:
 
     language: str
     subject: str
-    tail: bytes  # headers common to every recipient, the blank line and the MIME body
+    tail: PreQuoted  # headers common to every recipient, the blank line and the MIME body
 
 
 def message_prepare(
@@ -81,7 +82,9 @@ def message_prepare(
         )
     # Last: building the body moves Content-* headers into the first part.
     message["Content-Language"] = language
-    return PreparedMessage(language=language, subject=subject, tail=message.as_bytes())
+    return PreparedMessage(
+        language=language, subject=subject, tail=PreQuoted.of(message.as_bytes())
+    )
 
 
 def message_bytes(*, prepared: PreparedMessage, name: str, address: str, message_id: str) -> bytes:
@@ -90,7 +93,8 @@ def message_bytes(*, prepared: PreparedMessage, name: str, address: str, message
         f"Message-ID: {message_id}\r\n"
         f"Date: {formatdate(usegmt=True)}\r\n"
     )
-    return head.encode("ascii", "replace") + prepared.tail
+    # Header lines never start with a dot, so head + stuffed tail is still stuffed.
+    return PreQuoted(head.encode("ascii", "replace") + prepared.tail)
 
 
 def _html_to_text(html: str) -> str:

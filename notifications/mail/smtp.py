@@ -28,15 +28,40 @@ class SmtpAnswer:
         return self.code is not None and self.code >= 500
 
 
+class PreQuoted(bytes):
+    """A message already dot-stuffed and CRLF-terminated for DATA (RFC 5321 §4.5.2).
+
+    The body of a notification is the same for every recipient of a language, so it is
+    stuffed once when prepared instead of once per message (a 200 KB message costs ~2 ms
+    of regex in smtplib each time).
+    """
+
+    @classmethod
+    def of(cls, data: bytes) -> "PreQuoted":
+        quoted = smtplib._quote_periods(data)  # noqa: SLF001 (smtplib's own stuffing)
+        return cls(quoted if quoted.endswith(b"\r\n") else quoted + b"\r\n")
+
+
+class _SMTP(smtplib.SMTP):
+    def data(self, msg):
+        if not isinstance(msg, PreQuoted):
+            return super().data(msg)
+        # smtplib's DATA, minus the stuffing already done once per language.
+        self.putcmd("data")
+        code, reply = self.getreply()
+        if code != 354:
+            raise smtplib.SMTPDataError(code, reply)
+        self.send(msg + b".\r\n")
+        return self.getreply()
+
+
 class SmtpSession:
     def __init__(self) -> None:
-        self.connection: smtplib.SMTP | None = None
+        self.connection: _SMTP | None = None
 
     def open(self) -> None:
         self.close()
-        connection = smtplib.SMTP(
-            settings.EMAIL_HOST, settings.EMAIL_PORT, timeout=settings.EMAIL_TIMEOUT
-        )
+        connection = _SMTP(settings.EMAIL_HOST, settings.EMAIL_PORT, timeout=settings.EMAIL_TIMEOUT)
         if settings.EMAIL_USE_TLS:
             connection.starttls()
         if settings.EMAIL_HOST_USER:
