@@ -20,6 +20,11 @@ class PrivateStorage(LazyObject):
 private_storage = PrivateStorage()
 
 
+def private_storage_get():
+    # A callable keeps the machine's data path out of migrations.
+    return private_storage
+
+
 class Category(models.TextChoices):
     NEW_WEBSITE = "new-website", _("New national CHM website")
     BIOLAND = "bioland", _("Bioland site request")
@@ -214,7 +219,7 @@ class Attachment(models.Model):
     followup = models.ForeignKey(
         FollowUp, null=True, blank=True, on_delete=models.CASCADE, related_name="attachments"
     )
-    file = models.FileField(storage=private_storage, upload_to=attachment_path, max_length=255)
+    file = models.FileField(storage=private_storage_get, upload_to=attachment_path, max_length=255)
     original_name = models.CharField(max_length=255)
     content_type = models.CharField(max_length=100)
     size = models.PositiveIntegerField()
