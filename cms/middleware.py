@@ -1,5 +1,6 @@
-"""Turns a full or read-only disk into a clear answer instead of a server error."""
+"""Clear answers instead of server errors: a full disk, NUL characters in a query."""
 
+from django.http import HttpResponseBadRequest
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 
@@ -30,3 +31,22 @@ class StorageErrorMiddleware:
         )
         response["Retry-After"] = "600"
         return response
+
+
+class NulCharacterMiddleware:
+    """Refuses query strings holding NUL characters (no text of ours can contain one).
+
+    PostgreSQL rejects NUL in text, so such a filter value would otherwise fail deep inside a
+    query; Django's form fields already refuse it in submitted forms.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if any("\x00" in value for _key, values in request.GET.lists() for value in values):
+            return HttpResponseBadRequest(
+                _("The address contains a NUL character, which no search or filter accepts."),
+                content_type="text/plain; charset=utf-8",
+            )
+        return self.get_response(request)

@@ -57,3 +57,9 @@ def test_image_upload_over_the_size_limit_is_refused(admin_client, settings):
 
 def test_health_endpoint_answers(client):
     assert client.get("/healthz").json() == {"status": "ok"}
+
+
+def test_a_nul_character_in_a_query_gets_a_clear_400_in_the_visitors_language(client):
+    response = client.get("/fr/search/", {"q": "bio\x00diversité"})
+    assert response.status_code == 400
+    assert "caractère NUL" in response.content.decode()

@@ -80,6 +80,8 @@ def po_import(
     except (OSError, UnicodeDecodeError, ValueError) as exc:
         raise ImportFormatError(_("The file is not a valid PO file.")) from exc
     entries = [(e.msgctxt or "", e.msgid, e.msgstr, "fuzzy" not in e.flags) for e in po if e.msgstr]
+    if _holds_nul(entries):
+        raise ImportFormatError(_("The file is not a valid PO file."))
     return _import(user=user, source=source, locale=locale, entries=entries)
 
 
@@ -103,7 +105,14 @@ def xliff_import(
             and not unit.isfuzzy()
         )
         entries.append((unit.xmlelement.get("id") or "", str(unit.source), str(unit.target), final))
+    if _holds_nul(entries):
+        raise ImportFormatError(_("The file is not a valid XLIFF 1.2 file."))
     return _import(user=user, source=source, locale=locale, entries=entries)
+
+
+def _holds_nul(entries) -> bool:
+    # No translation may hold a NUL character (PostgreSQL refuses them in text).
+    return any("\x00" in part for entry in entries for part in entry[:3])
 
 
 def _import(*, user, source, locale, entries: list[tuple[str, str, str, bool]]) -> int:
