@@ -6,6 +6,7 @@ from django.core.validators import URLValidator, validate_email
 from django.utils.translation import gettext_lazy as _
 
 from notifications.models import Category, FocalPoint
+from notifications.services.focal_points import EDITABLE_FIELDS
 
 ALLOWED_RESPONSE_EXTENSIONS = {"pdf", "doc", "docx", "odt", "txt", "xls", "xlsx", "ods"}
 MAX_RESPONSE_FILES = 5
@@ -46,23 +47,8 @@ class FocalPointForm(forms.ModelForm):
 
     class Meta:
         model = FocalPoint
-        fields = [
-            "categories",
-            "title",
-            "first_name",
-            "last_name",
-            "organisation",
-            "department",
-            "designation",
-            "address",
-            "phones",
-            "emails",
-            "websites",
-            "preferred_language",
-            "publish_email",
-            "publish_phone",
-            "publish_address",
-        ]
+        # The portal edits exactly what the service lets a Party change.
+        fields = list(EDITABLE_FIELDS)
         widgets = {"address": forms.Textarea(attrs={"rows": 3})}
 
 
