@@ -1,7 +1,9 @@
 """Browser tests: a real site served by a real server, driven in headless Chromium.
 
-The server runs in its own process against its own SQLite file in a temporary data dir,
-with the demo content loaded, so browser tests see exactly what `make demo` shows.
+The server runs in its own process against its own database, with the demo content loaded,
+so browser tests see exactly what `make demo` shows: a SQLite file in a temporary data dir,
+or, when the run is on PostgreSQL, a scratch database made for this run and dropped after it
+(never the DATABASE_URL database itself, which outlives the run).
 Chromium is Debian's (`/usr/bin/chromium`) when installed, otherwise Playwright's own;
 when neither exists the tests fail with instructions, never skip.
 """
@@ -13,9 +15,12 @@ import subprocess
 import sys
 import time
 import urllib.request
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+
+from tests.scratch_database import database_url_is_postgres, scratch_postgres_database
 
 ROOT = Path(__file__).resolve().parents[2]
 ARTIFACTS = ROOT / "test-artifacts"
@@ -63,11 +68,16 @@ def wait_for(url: str, timeout: float = 60.0) -> None:
 
 
 @pytest.fixture(scope="session")
-def site_env(tmp_path_factory) -> dict[str, str]:
+def site_env(tmp_path_factory) -> Iterator[dict[str, str]]:
     data_dir = tmp_path_factory.mktemp("site-data")
     env = {**os.environ, "DEBUG": "1", "CHM_DATA_DIR": str(data_dir), "CHM_TESTING": "1"}
     env.pop("PYTEST_CURRENT_TEST", None)
-    return env
+    if not database_url_is_postgres():
+        env.pop("DATABASE_URL", None)
+        yield env
+        return
+    with scratch_postgres_database("chm_e2e_site") as database_url:
+        yield {**env, "DATABASE_URL": database_url}
 
 
 @pytest.fixture(scope="session")

@@ -124,15 +124,6 @@ def media_root(settings, tmp_path):
 # server answers the tests fail and say so: they never skip.
 
 
-def _postgres_server_url() -> str:
-    import os
-
-    url = os.environ.get("DATABASE_URL", "")
-    if url.startswith(("postgres://", "postgresql://")):
-        return url.rsplit("/", 1)[0] + "/postgres"
-    return os.environ.get("CHM_TEST_POSTGRES_URL", "postgres://postgres@127.0.0.1:5432/postgres")
-
-
 class Harness:
     """Runs `tests/notifications/pg_harness.py` commands in their own processes."""
 
@@ -166,30 +157,18 @@ def pg_harness(tmp_path_factory):
     import os
     from pathlib import Path
 
-    import psycopg
+    from tests.scratch_database import scratch_postgres_database
 
-    server = _postgres_server_url()
-    name = f"chm_notifications_scratch_{os.getpid()}"
-    try:
-        admin = psycopg.connect(server, autocommit=True, connect_timeout=5)
-    except psycopg.OperationalError as error:
-        pytest.fail(
-            f"These tests need a PostgreSQL server ({server}); set CHM_TEST_POSTGRES_URL or "
-            f"DATABASE_URL to one. Connection failed: {error}"
-        )
-    admin.execute(f'DROP DATABASE IF EXISTS "{name}"')
-    admin.execute(f'CREATE DATABASE "{name}"')
     root = Path(__file__).resolve().parents[2]
-    env = {
-        **os.environ,
-        "DATABASE_URL": server.rsplit("/", 1)[0] + f"/{name}",
-        "CHM_DATA_DIR": str(tmp_path_factory.mktemp("pg-harness-data")),
-        "DEBUG": "1",
-        "CHM_ROOT": str(root),
-        "PYTHONPATH": str(root),
-    }
-    harness = Harness(env)
-    harness.run("setup", timeout=600)
-    yield harness
-    admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-    admin.close()
+    with scratch_postgres_database("chm_notifications_scratch") as database_url:
+        env = {
+            **os.environ,
+            "DATABASE_URL": database_url,
+            "CHM_DATA_DIR": str(tmp_path_factory.mktemp("pg-harness-data")),
+            "DEBUG": "1",
+            "CHM_ROOT": str(root),
+            "PYTHONPATH": str(root),
+        }
+        harness = Harness(env)
+        harness.run("setup", timeout=600)
+        yield harness
