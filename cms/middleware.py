@@ -1,6 +1,9 @@
-"""Clear answers instead of server errors: a full disk, NUL characters in a query."""
+"""Clear answers instead of server errors: a full disk, a lost database, NUL characters."""
 
-from django.http import HttpResponseBadRequest
+import logging
+
+from django.db import InterfaceError, OperationalError
+from django.http import HttpResponseBadRequest, JsonResponse
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 
@@ -34,6 +37,42 @@ class StorageErrorMiddleware:
 
 
 MACHINE_PREFIXES = ("/api/", "/odata/")
+
+log = logging.getLogger(__name__)
+
+
+class DatabaseUnavailableMiddleware:
+    """A lost or unreachable database answers 503 in the visitor's language, not 500.
+
+    With ATOMIC_REQUESTS the request's writes were one transaction, rolled back by the server
+    when the connection died: nothing was half-saved, which is what the message says. The page
+    is standalone (no base template, no menus) so rendering it needs no database.
+    """
+
+    RETRY_AFTER_SECONDS = "30"
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_exception(self, request, exception):
+        if not isinstance(exception, OperationalError | InterfaceError):
+            return None
+        log.error("database unavailable during %s %s: %s", request.method, request.path, exception)
+        message = _(
+            "The site could not reach its database. Nothing you sent was saved. "
+            "Please try again in a minute."
+        )
+        if request.path.startswith(MACHINE_PREFIXES):
+            response = JsonResponse({"detail": message}, status=503)
+        else:
+            response = render(
+                request, "cms/service_unavailable.html", {"message": message}, status=503
+            )
+        response["Retry-After"] = self.RETRY_AFTER_SECONDS
+        return response
 
 
 class NulCharacterMiddleware:

@@ -120,6 +120,7 @@ MIDDLEWARE = [
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     "cms.page_cache.AnonymousPageCacheMiddleware",
     "cms.middleware.StorageErrorMiddleware",
+    "cms.middleware.DatabaseUnavailableMiddleware",
     # Axes must be last: it reads the outcome of authentication.
     "axes.middleware.AxesMiddleware",
 ]
@@ -151,8 +152,12 @@ DATABASES = {
     "default": dj_database_url.parse(
         os.environ.get("DATABASE_URL") or f"sqlite:///{DATA_DIR / 'chm.sqlite3'}",
         conn_max_age=int(os.environ.get("DB_CONN_MAX_AGE", "0")),
+        conn_health_checks=True,
     )
 }
+# Each request's writes are one transaction: a request that fails half-way (a lost database
+# connection, a full disk) leaves nothing half-saved. Tasks are enqueued on commit.
+DATABASES["default"]["ATOMIC_REQUESTS"] = True
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # WAL and a busy timeout let the web server and the django-q2 worker share the file.
     DATABASES["default"]["OPTIONS"] = {

@@ -2,6 +2,7 @@
 
 from django_q.tasks import async_task
 
+from cms.database_retry import retry_on_database_disconnect
 from notifications import services
 from notifications.models import Notification
 from notifications.services.dispatch import BATCH_SIZE
@@ -16,6 +17,7 @@ def deliveries_enqueue(ids: list[int]) -> None:
         enqueue("notifications.tasks.deliveries_send_task", ids[start : start + BATCH_SIZE])
 
 
+@retry_on_database_disconnect
 def notification_dispatch_task(notification_id: int) -> int:
     """Create the deliveries, render the letters once per language, enqueue sending."""
     notification = Notification.objects.get(pk=notification_id)
@@ -27,16 +29,19 @@ def notification_dispatch_task(notification_id: int) -> int:
     return len(ids)
 
 
+@retry_on_database_disconnect
 def deliveries_send_task(delivery_ids: list[int]) -> dict[str, int]:
     return services.deliveries_send(delivery_ids=delivery_ids)
 
 
+@retry_on_database_disconnect
 def deliveries_reconcile_task() -> dict[str, int]:
     found = services.deliveries_reconcile()
     deliveries_enqueue(found["due"])
     return {key: len(value) for key, value in found.items()}
 
 
+@retry_on_database_disconnect
 def deliveries_resend_task(notification_id: int, include_unconfirmed: bool = False) -> int:
     ids = services.deliveries_resend(
         notification_id=notification_id, include_unconfirmed=include_unconfirmed
@@ -45,5 +50,6 @@ def deliveries_resend_task(notification_id: int, include_unconfirmed: bool = Fal
     return len(ids)
 
 
+@retry_on_database_disconnect
 def reminders_send_task() -> int:
     return services.reminders_send()

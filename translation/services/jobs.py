@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from wagtail.models import Locale, Page
 from wagtail_localize.models import StringTranslation, TranslatableObject, TranslationSource
 
+from cms.database_retry import DISCONNECT_ERRORS
 from translation import machine
 from translation.engine.errors import TranslationEngineError
 from translation.engine.languages import argos_code
@@ -197,12 +198,13 @@ def _stale_filter(limit):
 # -- running --------------------------------------------------------------------------------
 
 
-def job_run(*, job_id: int) -> TranslationJob | None:
+def job_run(*, job_id: int, takeover: bool = False) -> TranslationJob | None:
     """Run (or resume) a job. Safe to call any number of times, concurrently or after a crash.
 
     Each batch of segments is written in one transaction together with the counters, so a
     killed worker loses at most the batch in flight and the next run picks up exactly the
-    segments that are still missing.
+    segments that are still missing. `takeover` runs a job even though it looks running: the
+    caller is the worker that was running it and lost its database connection.
     """
     with transaction.atomic():
         job = TranslationJob.objects.select_for_update().filter(pk=job_id).first()
@@ -210,7 +212,8 @@ def job_run(*, job_id: int) -> TranslationJob | None:
             return job
         now = timezone.now()
         if (
-            job.status == Status.RUNNING
+            not takeover
+            and job.status == Status.RUNNING
             and job.heartbeat_at
             and now - job.heartbeat_at < timedelta(seconds=_min_stale_seconds())
         ):
@@ -220,7 +223,9 @@ def job_run(*, job_id: int) -> TranslationJob | None:
         job.save(update_fields=["status", "attempts", "heartbeat_at", "started_at"])
     try:
         _job_execute(job)
-    except Exception as exc:  # a bug or a dead database: the job says so, the worker lives on
+    except DISCONNECT_ERRORS:
+        raise  # nothing can be recorded without a connection; the task retries the job
+    except Exception as exc:  # a bug: the job says so, the worker lives on
         log.exception("translation job %s failed", job_id)
         TranslationJob.objects.filter(pk=job_id, status=Status.RUNNING).update(
             status=Status.FAILED, error=str(exc)[:2000], finished_at=timezone.now()
