@@ -21,10 +21,7 @@ def deliveries_enqueue(ids: list[int]) -> None:
 def notification_dispatch_task(notification_id: int) -> int:
     """Create the deliveries, render the letters once per language, enqueue sending."""
     notification = Notification.objects.get(pk=notification_id)
-    if notification.status != Notification.Status.ISSUED:
-        return 0
-    ids = services.deliveries_create(notification=notification)
-    services.letters_prepare(notification=notification)
+    ids = services.notification_dispatch(notification=notification)
     deliveries_enqueue(ids)
     return len(ids)
 
@@ -38,6 +35,10 @@ def deliveries_send_task(delivery_ids: list[int]) -> dict[str, int]:
 def deliveries_reconcile_task() -> dict[str, int]:
     found = services.deliveries_reconcile()
     deliveries_enqueue(found["due"])
+    # A dispatch task the broker lost (Redis restarted) is run again.
+    found["undispatched"] = services.notifications_undispatched()
+    for notification_id in found["undispatched"]:
+        enqueue("notifications.tasks.notification_dispatch_task", notification_id)
     return {key: len(value) for key, value in found.items()}
 
 

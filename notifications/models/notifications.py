@@ -88,6 +88,9 @@ class Notification(models.Model):
         editable=False,
     )
     issued_at = models.DateTimeField(null=True, blank=True, editable=False)
+    # Set once its deliveries exist: an issued notification without it lost its dispatch
+    # task (a broker restart) and the reconciler dispatches it again.
+    dispatched_at = models.DateTimeField(null=True, blank=True, editable=False)
     issued_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         null=True,

@@ -7,6 +7,8 @@ from notifications.services.dispatch import (
     deliveries_send,
     delivery_event_record,
     letters_prepare,
+    notification_dispatch,
+    notifications_undispatched,
     suppression_clear,
 )
 from notifications.services.errors import NotificationsError
@@ -32,6 +34,8 @@ __all__ = [
     "NotificationsError",
     "deliveries_create",
     "deliveries_reconcile",
+    "notification_dispatch",
+    "notifications_undispatched",
     "deliveries_resend",
     "deliveries_send",
     "delivery_event_record",

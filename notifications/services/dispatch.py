@@ -67,6 +67,34 @@ def deliveries_create(*, notification: Notification) -> list[int]:
     )
 
 
+def notification_dispatch(*, notification: Notification) -> list[int]:
+    """Deliveries and letters of an issued notification; returns the ids still to send.
+
+    Idempotent, so a dispatch that runs twice (a reconciled task) creates nothing twice.
+    """
+    if notification.status != Notification.Status.ISSUED:
+        return []
+    ids = deliveries_create(notification=notification)
+    letters_prepare(notification=notification)
+    Notification.objects.filter(pk=notification.pk, dispatched_at__isnull=True).update(
+        dispatched_at=timezone.now()
+    )
+    return ids
+
+
+def notifications_undispatched(*, now: datetime.datetime | None = None) -> list[int]:
+    """Issued notifications whose dispatch task never ran (lost by the broker)."""
+    now = now or timezone.now()
+    queued_after = datetime.timedelta(seconds=_setting("NOTIFICATIONS_QUEUED_STALE_SECONDS", 600))
+    return list(
+        Notification.objects.filter(
+            status=Notification.Status.ISSUED,
+            dispatched_at__isnull=True,
+            issued_at__lt=now - queued_after,
+        ).values_list("pk", flat=True)
+    )
+
+
 def letters_prepare(*, notification: Notification) -> None:
     """Render the PDF letter of every published language (cached across calls)."""
     for text in selectors.notification_live_texts(notification).values():

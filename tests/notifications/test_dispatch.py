@@ -152,6 +152,24 @@ def test_claimed_rows_never_handed_to_smtp_are_sent_after_a_crash(smtp_server, m
     assert sorted(smtp_server.recipients()) == [p.primary_email for p in people[1:]]
 
 
+def test_issued_notification_whose_dispatch_task_was_lost_is_dispatched_again(
+    smtp_server, media_root
+):
+    people = [make_focal_point("PE", email_address=f"lost{i}@example.org") for i in range(2)]
+    notification = issued()  # issued, but its dispatch task never ran (the broker lost it)
+    later = timezone.now() + datetime.timedelta(hours=1)
+    assert services.notifications_undispatched() == []  # not yet overdue
+    assert services.notifications_undispatched(now=later) == [notification.pk]
+
+    ids = services.notification_dispatch(notification=notification)
+    assert len(ids) == 2
+    assert services.notifications_undispatched(now=later) == []
+    # Dispatching again (a duplicate task) creates nothing twice.
+    assert services.notification_dispatch(notification=notification) == ids
+    assert services.deliveries_send(delivery_ids=ids) == {"sent": 2}
+    assert sorted(smtp_server.recipients()) == sorted(p.primary_email for p in people)
+
+
 def test_batches_over_one_connection_record_every_answer(smtp_server, media_root, settings):
     settings.NOTIFICATIONS_CLAIM_BATCH = 4
     settings.NOTIFICATIONS_RECORD_EVERY = 3
