@@ -153,3 +153,17 @@ def test_party_reply_from_the_portal(client, french_user, french_ticket):
     assert french_ticket.followups.filter(
         body="Merci !", visibility="public", by_staff=False
     ).exists()
+
+
+def test_right_to_left_override_in_a_subject_stays_inside_its_own_text(client, french_user):
+    """U+202E in a subject must not reverse the reference, status or dates beside it."""
+    client.force_login(french_user)
+    subject = "report\u202egpj.exe"
+    response = client.post(
+        "/fr/helpdesk/new/", {"category": "other", "subject": subject, "description": "x"}
+    )
+    assert response.status_code == 302
+    detail = client.get(response["Location"]).content.decode()
+    assert f"<bdi>{subject}</bdi>" in detail
+    listing = client.get("/fr/helpdesk/").content.decode()
+    assert f"<bdi>{subject}</bdi>" in listing
