@@ -2,6 +2,8 @@
 
 from typing import Any
 
+from django.core.exceptions import ValidationError
+from django.core.validators import URLValidator
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -56,6 +58,15 @@ def _clean(data: dict[str, Any]) -> dict[str, Any]:
             raise NotificationsError(_("Choose at least one valid category."))
     if "emails" in cleaned and not [e for e in cleaned["emails"] if e]:
         raise NotificationsError(_("Give at least one e-mail address."))
+    # The public directory links these: only web addresses, never javascript: or data:.
+    for website in cleaned.get("websites") or []:
+        try:
+            URLValidator(schemes=["http", "https"])(website)
+        except ValidationError:
+            raise NotificationsError(
+                _("“%(address)s” is not a web address (http:// or https://).")
+                % {"address": website}
+            ) from None
     return cleaned
 
 

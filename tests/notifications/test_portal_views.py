@@ -38,6 +38,19 @@ def test_authorized_user_nominates_and_it_waits_for_verification(client):
     assert "Diallo" not in client.get("/fr/notifications/focal-points/").content.decode()
 
 
+def test_service_refuses_a_website_that_is_not_a_web_address():
+    """The forms check URLs; the service does too, for every other caller (API, imports)."""
+    from django.utils import translation
+
+    data = {**FORM, "emails": ["amina@example.sn"], "websites": ["javascript:alert(1)"]}
+    with translation.override("fr"), pytest.raises(services.NotificationsError) as refused:
+        services.focal_point_nominate(
+            user=party_user("SN"), party_id=Party.objects.get(code="SN").pk, data=data
+        )
+    assert "n’est pas une adresse web" in str(refused.value)
+    assert not FocalPoint.objects.filter(last_name="Diallo").exists()
+
+
 def test_other_partys_records_are_invisible_and_untouchable(client):
     theirs = make_focal_point("BR", organisation="Ministério")
     client.force_login(party_user("SN"))
