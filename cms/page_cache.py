@@ -4,14 +4,17 @@ wagtail-cache does not support Wagtail 8 yet, so this is our own, kept small: an
 requests for public pages are served from the cache; any publish, unpublish, move or delete
 of a page bumps a generation number, which retires every cached page at once (the language
 switcher and menus of *other* pages depend on what is live, so per-page purges would not be
-enough). Responses that set cookies or vary on them (a CSRF token, messages) are never stored.
+enough). Responses that set cookies (a CSRF token, messages) are never stored.
+
+It sits near the top of the middleware stack, so a hit skips sessions, locale, CSRF, CSP
+and the rest; the stored response already carries the headers they added on the miss.
+One cache round trip per view fetches the page together with the current generation.
 """
 
 import hashlib
 
 from django.conf import settings
 from django.core.cache import cache
-from django.utils.cache import has_vary_header
 
 GENERATION_KEY = "page-cache:generation"
 CACHE_HEADER = "X-CHM-Cache"
@@ -36,7 +39,7 @@ def page_cache_clear(**_kwargs) -> None:
 
 def cache_key(request) -> str:
     digest = hashlib.sha256(request.get_full_path().encode("utf-8")).hexdigest()
-    return f"page-cache:{generation()}:{request.get_host()}:{digest}"
+    return f"page-cache:{request.get_host()}:{digest}"
 
 
 def is_cacheable_request(request) -> bool:
@@ -44,9 +47,11 @@ def is_cacheable_request(request) -> bool:
         settings.PAGE_CACHE_SECONDS > 0
         and request.method in {"GET", "HEAD"}
         and not request.path.startswith(UNCACHED_PREFIXES)
-        # A session cookie may carry messages or a signed-in user: never share that page.
+        # Signing in needs a session, so a request without a session cookie is anonymous;
+        # a session cookie may carry messages or a signed-in user: never share that page.
         and settings.SESSION_COOKIE_NAME not in request.COOKIES
-        and not request.user.is_authenticated
+        # Flash messages waiting in their cookie must be shown, not skipped by a cached page.
+        and getattr(settings, "MESSAGE_COOKIE_NAME", "messages") not in request.COOKIES
     )
 
 
@@ -54,8 +59,11 @@ def is_cacheable_response(request, response) -> bool:
     return (
         response.status_code == 200
         and not response.streaming
+        # Any cookie set (a CSRF token for a form, a session) makes the page personal.
+        # `Vary: Cookie` alone does not: the session middleware adds it whenever a template
+        # looks at the (empty) session, and only requests without cookies that could
+        # change the page reach here (is_cacheable_request).
         and not response.cookies
-        and not has_vary_header(response, "Cookie")
         and not request.META.get("CSRF_COOKIE_NEEDS_UPDATE")
         and getattr(request, "is_wagtail_page", False)
     )
@@ -68,15 +76,22 @@ class AnonymousPageCacheMiddleware:
     def __call__(self, request):
         if not is_cacheable_request(request):
             return self.get_response(request)
+        # One round trip: the page and the current generation together. An entry stored
+        # under an older generation is a miss (and is overwritten below).
         key = cache_key(request)
-        cached = cache.get(key)
-        if cached is not None:
-            cached[CACHE_HEADER] = "hit"
-            return cached
+        found = cache.get_many([GENERATION_KEY, key])
+        current = found.get(GENERATION_KEY) or generation()
+        entry = found.get(key)
+        if entry is not None and entry[0] == current:
+            response = entry[1]
+            response[CACHE_HEADER] = "hit"
+            return response
         response = self.get_response(request)
         if is_cacheable_response(request, response):
             if hasattr(response, "render") and not response.is_rendered:
                 response.render()
             response[CACHE_HEADER] = "miss"
-            cache.set(key, response, settings.PAGE_CACHE_SECONDS)
+            # Stored with the generation read *before* rendering: a publish meanwhile
+            # makes this entry stale at once.
+            cache.set(key, (current, response), settings.PAGE_CACHE_SECONDS)
         return response

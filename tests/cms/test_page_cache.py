@@ -74,3 +74,28 @@ def test_page_view_queries_do_not_grow_with_items(client, demo_site, settings):
             instance=NewsPage(title=f"Item {number}", slug=f"item-{number}", date="2021-05-05")
         ).save_revision().publish()
     assert count_queries() == before
+
+
+def test_cached_pages_keep_the_security_headers_added_on_the_way_out(client, demo_site):
+    client.get("/es/")
+    hit = client.get("/es/")
+    assert hit[CACHE_HEADER] == "hit"
+    assert "default-src 'self'" in hit["Content-Security-Policy"]
+    assert hit["X-Frame-Options"] == "SAMEORIGIN"
+    assert hit["Content-Language"] == "es"
+
+
+def test_waiting_flash_messages_are_shown_not_skipped_by_the_cache(client, demo_site):
+    client.get("/en/")
+    assert client.get("/en/")[CACHE_HEADER] == "hit"
+    client.cookies["messages"] = "anything"
+    assert CACHE_HEADER not in client.get("/en/")
+
+
+def test_a_page_with_a_form_is_never_shared(client, demo_site):
+    # The helpdesk contact form carries a CSRF token: caching it would hand one visitor's
+    # token to the next.
+    first = client.get("/en/helpdesk/contact/")
+    second = client.get("/en/helpdesk/contact/")
+    assert first.status_code == second.status_code == 200
+    assert second.get(CACHE_HEADER) != "hit"
