@@ -188,14 +188,21 @@ def main() -> None:
         print("•", " ".join(step), flush=True)
         run([PY, *step], env, stdout=subprocess.DEVNULL)
     print(f"• multiplying the demo content to {args.pages} pages", flush=True)
-    multiplied = run(
+    # Progress lines are shown as they come; the last one says how many pages per language.
+    with subprocess.Popen(
         [PY, "manage.py", "shell", "-c", MULTIPLY],
-        {**env, "BENCH_PAGES": str(args.pages)},
-        capture_output=True,
+        cwd=ROOT,
+        env={**env, "BENCH_PAGES": str(args.pages)},
+        stdout=subprocess.PIPE,
         text=True,
-    ).stdout
-    print(multiplied.strip().splitlines()[-1], flush=True)
-    per_language = int(multiplied.split("per_language")[-1].split()[0])
+    ) as multiplying:
+        last = ""
+        for line in multiplying.stdout:
+            print(line, end="", flush=True)
+            last = line
+    if multiplying.returncode:
+        raise SystemExit("multiplying the demo content failed")
+    per_language = int(last.split("per_language")[-1].split()[0])
 
     static_root = data_dir / "static"
     probe_size = 0
