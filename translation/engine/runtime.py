@@ -56,6 +56,21 @@ class SentenceTranslation:
     truncated: bool
 
 
+def balanced_batch_tokens(total_tokens: int, max_batch_tokens: int, workers: int) -> int:
+    """Batch size (in tokens) that gives every decoding thread an equal share.
+
+    CTranslate2 decodes one batch per thread (inter_threads). A call that fits in one batch
+    (a re-translation of a few edited segments) would leave the other cores idle, and three
+    batches on two threads leave one idle for the last third: split the work into a
+    multiple of `workers` batches of equal size, none above `max_batch_tokens`.
+    """
+    if total_tokens <= 0 or workers <= 1:
+        return max_batch_tokens
+    rounds = -(-total_tokens // (workers * max_batch_tokens))  # ceiling division
+    batches = workers * rounds
+    return max(1, -(-total_tokens // batches))
+
+
 class LoadedModel:
     """One pair's CTranslate2 translator and SentencePiece tokenizer."""
 
@@ -94,7 +109,11 @@ class LoadedModel:
             flat,
             target_prefix=[[prefix]] * len(flat) if prefix else None,
             replace_unknowns=True,
-            max_batch_size=self.settings.max_batch_tokens,
+            max_batch_size=balanced_batch_tokens(
+                sum(len(chunk) for chunk in flat),
+                self.settings.max_batch_tokens,
+                self.settings.inter_threads,
+            ),
             batch_type="tokens",
             beam_size=self.settings.beam_size,
             num_hypotheses=1,
