@@ -28,6 +28,7 @@ import redis
 
 from notifications.mail.sink import free_port, sink_start
 from tests.scratch_database import scratch_postgres_database
+from tests.waiting import wait_until
 from translation.engine import packages
 from translation.engine.demo_models import build_demo_packages
 
@@ -161,16 +162,6 @@ class ProductionSite:
 
     def cluster(self, extra_env: dict, name: str) -> Cluster:
         return Cluster({**self.env, **extra_env}, self.logs / f"{name}.log")
-
-
-def wait_until(predicate, timeout: float, what: str):
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        value = predicate()
-        if value:
-            return value
-        time.sleep(0.3)
-    raise AssertionError(f"timed out after {timeout:.0f} s waiting for {what}")
 
 
 @pytest.fixture(scope="module")

@@ -14,6 +14,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.waiting import wait_until
+
 ROOT = Path(__file__).resolve().parents[2]
 PARAGRAPHS = 40
 
@@ -84,16 +86,6 @@ def query(db: Path, sql: str, *params):
         return connection.execute(sql, params).fetchall()
 
 
-def wait(predicate, timeout: float, what: str):
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        value = predicate()
-        if value:
-            return value
-        time.sleep(0.2)
-    raise AssertionError(f"timed out waiting for {what}")
-
-
 def test_killed_worker_resumes_and_translates_each_segment_once(worker_env, tmp_path):
     manage(worker_env, "migrate", "--noinput")
     output = manage(worker_env, "shell", "-c", SETUP)
@@ -106,7 +98,7 @@ def test_killed_worker_resumes_and_translates_each_segment_once(worker_env, tmp_
 
     worker = start_worker(worker_env)
     try:
-        wait(
+        wait_until(
             lambda: (
                 (row := query(db, target_sql, job_id))
                 and row[0][0] == "running"
@@ -125,7 +117,7 @@ def test_killed_worker_resumes_and_translates_each_segment_once(worker_env, tmp_
     assert f"[{job_id}]" in manage(worker_env, "shell", "-c", RECONCILE)
     worker = start_worker(worker_env)
     try:
-        wait(
+        wait_until(
             lambda: (
                 query(db, "SELECT status FROM translation_translationjob WHERE id = ?", job_id)[0][
                     0
