@@ -27,6 +27,7 @@ import pytest
 import redis
 
 from notifications.mail.sink import free_port, sink_start
+from tests.notifications.conftest import Mailbox
 from tests.scratch_database import scratch_postgres_database
 from tests.waiting import wait_until
 from translation.engine import packages
@@ -254,14 +255,8 @@ def test_worker_killed_mid_dispatch_of_1000_then_restarted_each_recipient_once(s
 
 def test_redis_restarted_with_tasks_queued_the_reconciler_recovers_every_one(site):
     count = 150
-    received: list[str] = []
-    lock = threading.Lock()
-
-    def store(mail_from: str, recipient: str, data: bytes) -> None:
-        with lock:
-            received.append(recipient)
-
-    sink = sink_start(store)
+    mailbox = Mailbox()
+    sink = sink_start(mailbox.store)
     smtp = {"EMAIL_PORT": str(sink.port)}
     try:
         # No worker is running: the dispatch, the job (and the publish's indexing) wait.
@@ -301,7 +296,7 @@ def test_redis_restarted_with_tasks_queued_the_reconciler_recovers_every_one(sit
     finally:
         sink.stop()
 
-    assert sorted(received) == sorted(f"pa{i}@example.org" for i in range(count))
+    assert sorted(mailbox.recipients()) == sorted(f"pa{i}@example.org" for i in range(count))
     assert site.delivery_states(notification) == {"sent": count}
     status, total, machine, memory, failed = site.query(
         "SELECT status, segments_total, segments_machine, segments_memory, segments_failed "
