@@ -1,12 +1,18 @@
 """A transformer-base-shaped Argos package with random weights and pinned decode lengths.
 
 Shapes are those of a real Argos model (6+6 layers, d=512, 8 heads, FFN 2048, 32k shared
-vocabulary, int8), so CTranslate2 does the same amount of work per token. Every weight is
-random except one path, laid over the noise with large magnitude: the last decoder
-layer's cross-attention reads position dimensions only, so decoder step t attends to source
-position t and emits a fixed random piece for the source piece there. The output therefore
-has exactly as many pieces as the input (the source end marker maps to the target end
-marker): "decode lengths pinned", deterministic, identical whoever runs it.
+vocabulary, int8), so CTranslate2 does the same amount of work per token. Like the models
+argos-train makes (OpenNMT-py with ``share_embeddings`` and ``share_decoder_embeddings``,
+as in the transformer-base recipe), one 32k x 512 matrix serves as source embeddings,
+target embeddings and output projection; CTranslate2 stores and loads it once.
+
+Every weight is random except one path, laid over the noise with large magnitude: each
+piece's embedding carries a code for its id; the last decoder layer's cross-attention
+reads position dimensions only, so decoder step t attends to source position t and copies
+that piece's code through a fixed permutation; the projection (the same embeddings) then
+picks the piece with the permuted code. The output therefore has exactly as many pieces as
+the input (the source end marker maps to the target end marker): "decode lengths pinned",
+deterministic, identical whoever runs it.
 """
 
 from __future__ import annotations
@@ -29,14 +35,23 @@ from translation.engine.sbd_onnx import write_sentence_splitter
 VOCAB_SIZE = 32_000
 DIM, HEADS, FFN, LAYERS = 512, 8, 2048, 6
 _FREQUENCIES = 16  # 64 position dims: one attention head's worth
-_MAX_POSITIONS = 1024
-_SCALE = 12.0  # structure magnitude per dimension, against random noise of ~0.3
+# Positions a decoder can reach: 256 decoding steps (the engine's and Argos's limit) plus
+# the start token; the engine never sends more than 160 pieces per sentence.
+_MAX_POSITIONS = 320
+_POSITION_SCALE = 12.0  # position magnitude per dimension, against random noise
+_CODE_SCALE = 12.0  # piece-code magnitude in the shared embeddings
+_COPY_GAIN = 40.0  # the copied code outweighs the decoder input's own code
+_OUTPUT_GAIN = 4.0  # final layer norm on the code dims: wide logit margins for beam search
 _SPACE = "\u2581"
 NOISE = 0.005  # std of the random weights (realistic values do not change the cost)
 
 
 def bench_pieces(seed: int = 7) -> tuple[list[str], list[str]]:
-    """Word pieces (lexicon words of the six languages, then random subwords) and characters."""
+    """Word pieces (word-initial first, then the rest) and single characters.
+
+    Lexicon words of the six languages come first in each group, then random subwords.
+    Grouping keeps whole rows of the vocabulary (see :func:`piece_permutation`) of one kind.
+    """
     rng = random.Random(seed)
     words: list[str] = []
     for row in ROWS:
@@ -54,7 +69,9 @@ def bench_pieces(seed: int = 7) -> tuple[list[str], list[str]]:
         if piece not in seen:
             seen.add(piece)
             pieces.append(piece)
-    return pieces[:budget], chars
+    pieces = pieces[:budget]
+    initial = [p for p in pieces if p.startswith(_SPACE)]
+    return initial + [p for p in pieces if not p.startswith(_SPACE)], chars
 
 
 def _positions() -> np.ndarray:
@@ -62,6 +79,39 @@ def _positions() -> np.ndarray:
     angles = np.arange(_MAX_POSITIONS)[:, None] * frequencies[None, :]
     cos, sin = np.cos(angles), np.sin(angles)
     return np.concatenate([cos, sin, -cos, -sin], axis=1).astype(np.float32)
+
+
+def _piece_kind(piece: str) -> str:
+    if len(piece) <= 1 or piece.startswith("<"):
+        return "fixed"  # specials, the space piece and single characters map to themselves
+    return "initial" if piece.startswith(_SPACE) else "inner"
+
+
+def piece_permutation(pieces: list[str], seed: int) -> tuple[np.ndarray, np.ndarray]:
+    """Which piece each piece translates to, and the permutation of vocabulary rows behind it.
+
+    Piece ``i`` sits in row ``i // base``, column ``i % base`` (``base`` = ceil(sqrt(V))).
+    Whole rows are permuted, so the mapping is linear on the two-hot (column, row) codes and
+    a single attention output matrix can apply it. A row of word-initial (▁…) pieces goes
+    to another such row, as in real outputs, so sentences decode with the spaces a real
+    model would give them; rows holding specials, characters or both kinds stay put.
+    """
+    vocab = len(pieces)
+    base = math.ceil(math.sqrt(vocab))
+    rows = math.ceil(vocab / base)
+    kinds = [
+        {_piece_kind(p) for p in pieces[r * base : (r + 1) * base]}
+        | ({"fixed"} if (r + 1) * base > vocab else set())
+        for r in range(rows)
+    ]
+    rng = np.random.default_rng(seed)
+    row_target = np.arange(rows)
+    for kind in ("initial", "inner"):
+        same = np.array([r for r in range(rows) if kinds[r] == {kind}])
+        if len(same):
+            row_target[same] = rng.permutation(same)
+    ids = np.arange(vocab)
+    return row_target[ids // base] * base + ids % base, row_target
 
 
 def build_spec(pieces: list[str], seed: int) -> TransformerSpec:
@@ -73,24 +123,16 @@ def build_spec(pieces: list[str], seed: int) -> TransformerSpec:
     tok = slice(4 * _FREQUENCIES, 4 * _FREQUENCIES + tok_dims)
     assert tok.stop <= DIM
 
+    # Two-hot code per piece: its column and its row, centred.
     codes = np.full((vocab, tok_dims), -1.0 / base, dtype=np.float32)
     ids = np.arange(vocab)
     codes[ids, ids % base] += 1.0
     codes[ids, base + ids // base] += 1.0
-    # Output piece for each input piece: a fixed random permutation of the word pieces;
-    # specials and single characters (digits, sentinels, punctuation) map to themselves.
-    target_of = ids.copy()
-    # A word-initial piece (▁…) maps to a word-initial piece, as in real outputs, so
-    # sentences decode with the spaces a real model would give them.
-    for initial in (True, False):
-        words = np.array(
-            [
-                i
-                for i, p in enumerate(pieces)
-                if i > 3 and len(p) > 1 and p.startswith(_SPACE) == initial
-            ]
-        )
-        target_of[words] = rng.permutation(words)
+    _, row_target = piece_permutation(pieces, seed)
+    # The code permutation: columns stay, rows move (code of i -> code of target_of[i]).
+    code_map = np.zeros((tok_dims, tok_dims), dtype=np.float32)
+    code_map[np.arange(base), np.arange(base)] = 1.0
+    code_map[base + row_target, base + np.arange(len(row_target))] = 1.0
 
     def noise(*shape: int) -> np.ndarray:
         return (rng.standard_normal(shape, dtype=np.float32) * NOISE).astype(np.float32)
@@ -101,12 +143,13 @@ def build_spec(pieces: list[str], seed: int) -> TransformerSpec:
     encoder.scale_embeddings = False
     decoder.scale_embeddings = False
     positions = np.zeros((_MAX_POSITIONS, DIM), dtype=np.float32)
-    positions[:, pos] = _positions() * _SCALE
-    src = noise(vocab, DIM)
-    src[:, tok] = codes[target_of] * _SCALE * 4
-    encoder.embeddings[0].weight = src
+    positions[:, pos] = _positions() * _POSITION_SCALE
+    # One matrix for source embeddings, target embeddings and projection (saved once).
+    embeddings = noise(vocab, DIM)
+    embeddings[:, tok] += codes * _CODE_SCALE
+    encoder.embeddings[0].weight = embeddings
     encoder.position_encodings.encodings = positions
-    decoder.embeddings.weight = noise(vocab, DIM)
+    decoder.embeddings.weight = embeddings
     decoder.position_encodings.encodings = positions
     for layer in encoder.layer:
         _random_layer(layer, noise, cross=False)
@@ -114,8 +157,10 @@ def build_spec(pieces: list[str], seed: int) -> TransformerSpec:
         _random_layer(layer, noise, cross=True)
     _norm(encoder.layer_norm)
     _norm(decoder.layer_norm)
+    decoder.layer_norm.gamma[tok] = _OUTPUT_GAIN
 
-    # The pinned path: all heads of the last layer's cross-attention match positions.
+    # The pinned path: all heads of the last layer's cross-attention match positions and
+    # carry the source piece's code, permuted, into the code dimensions.
     cross = decoder.layer[-1].attention
     head = DIM // HEADS
     query = noise(DIM, DIM)
@@ -124,19 +169,14 @@ def build_spec(pieces: list[str], seed: int) -> TransformerSpec:
         rows = slice(h * head, (h + 1) * head)
         query[rows, pos] += np.eye(head) * 80.0
         key_value[rows, pos] += np.eye(head)
-    for start in range(0, tok_dims, head):
-        width = min(head, tok_dims - start)
-        key_value[
-            DIM + start : DIM + start + width, tok.start + start : tok.start + start + width
-        ] += np.eye(width)
+    key_value[DIM : DIM + tok_dims, tok] += np.eye(tok_dims)
     output = noise(DIM, DIM)
-    output[tok, :tok_dims] += np.eye(tok_dims) * 4.0
+    output[tok, :tok_dims] += code_map * _COPY_GAIN
     _linear(cross.linear[0], query)
     _linear(cross.linear[1], key_value)
     _linear(cross.linear[2], output)
-    projection = noise(vocab, DIM)
-    projection[:, tok] += codes * 20.0
-    _linear(decoder.projection, projection)
+    decoder.projection.weight = embeddings
+    decoder.projection.bias = np.zeros(vocab, dtype=np.float32)
     spec.register_source_vocabulary(pieces)
     spec.register_target_vocabulary(pieces)
     return spec
