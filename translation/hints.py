@@ -24,6 +24,14 @@ class GlossaryHint:
 
 
 @dataclass(frozen=True)
+class SourcePart:
+    """A run of a segment's source text; ``hint`` is set where it is a glossary term."""
+
+    text: str
+    hint: GlossaryHint | None = None
+
+
+@dataclass(frozen=True)
 class MemoryMatch:
     pk: int
     source_text: str
@@ -44,13 +52,44 @@ def glossary_hints(
     text, translated = plain(source).lower(), plain(translation).lower()
     for term in terms:
         word = term.terms().get(source_lang, "")
-        if not word or not re.search(r"(?<!\w)" + re.escape(word.lower()) + r"(?!\w)", text):
+        if not word or not _term_pattern(word).search(text):
             continue
         expected = term.term_in(target_lang)
         if not expected:
             continue
         hints.append(GlossaryHint(word, expected, expected.lower() not in translated, term.note))
     return hints
+
+
+def _term_pattern(word: str) -> re.Pattern[str]:
+    return re.compile(r"(?<!\w)" + re.escape(word) + r"(?!\w)", re.IGNORECASE)
+
+
+def source_parts(source: str, hints: list[GlossaryHint]) -> list[SourcePart]:
+    """The source text cut so that each glossary term in it can be highlighted.
+
+    Where terms overlap ("protected areas", "areas") the longer one wins.
+    """
+    found = sorted(
+        (
+            (match.start(), -len(match.group()), match.end(), hint)
+            for hint in hints
+            for match in _term_pattern(hint.term).finditer(source)
+        ),
+        key=lambda item: item[:2],
+    )
+    parts: list[SourcePart] = []
+    position = 0
+    for start, _length, end, hint in found:
+        if start < position:
+            continue  # inside a longer term already highlighted
+        if start > position:
+            parts.append(SourcePart(source[position:start]))
+        parts.append(SourcePart(source[start:end], hint))
+        position = end
+    if position < len(source) or not parts:
+        parts.append(SourcePart(source[position:]))
+    return parts
 
 
 def memory_matches(

@@ -6,7 +6,7 @@ nothing of Django.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from pathlib import Path
 
 from django.conf import settings
@@ -45,18 +45,25 @@ def glossary_load() -> Glossary:
     return glossary
 
 
-def memory_lookup(
-    source_language: str, target_language: str
-) -> Callable[[list[str]], Mapping[str, str]]:
-    """The engine's memory hook: normalized source → remembered translation, human first."""
+class MemoryLookup:
+    """The engine's memory hook for one pair: normalized source → remembered translation.
 
-    def lookup(keys: list[str]) -> Mapping[str, str]:
+    Human entries win over machine ones, then the newest. Remembers the entries it supplied
+    (``used_ids``) so the job can count their uses (the memory screen's "uses" column).
+    """
+
+    def __init__(self, source_language: str, target_language: str) -> None:
+        self.source_language = source_language
+        self.target_language = target_language
+        self.used_ids: set[int] = set()
+
+    def __call__(self, keys: list[str]) -> Mapping[str, str]:
         by_hash = {source_hash(key): key for key in keys}
         found: dict[str, str] = {}
         rows = (
             MemoryEntry.objects.filter(
-                source_language=source_language,
-                target_language=target_language,
+                source_language=self.source_language,
+                target_language=self.target_language,
                 normalized_hash__in=list(by_hash),
             )
             .annotate(
@@ -67,13 +74,18 @@ def memory_lookup(
                 )
             )
             .order_by("rank", "-updated_at")
-            .values_list("normalized_hash", "target_text")
+            .values_list("pk", "normalized_hash", "target_text")
         )
-        for digest, text in rows:
-            found.setdefault(by_hash[digest], text)
+        for pk, digest, text in rows:
+            key = by_hash[digest]
+            if key not in found:
+                found[key] = text
+                self.used_ids.add(pk)
         return found
 
-    return lookup
+
+def memory_lookup(source_language: str, target_language: str) -> MemoryLookup:
+    return MemoryLookup(source_language, target_language)
 
 
-__all__ = ["engine", "glossary_load", "memory_key", "memory_lookup"]
+__all__ = ["MemoryLookup", "engine", "glossary_load", "memory_key", "memory_lookup"]

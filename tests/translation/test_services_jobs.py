@@ -183,6 +183,22 @@ def test_memory_hits_skip_the_model_and_human_entries_win():
     assert job.segments_memory == 1
 
 
+def test_the_memory_entry_a_job_used_counts_one_more_use():
+    for origin, text in (("machine", "Texte machine."), ("human", "Texte relu.")):
+        services.memory_record(
+            source_language="en",
+            target_language="fr",
+            source_text="Parties report every four years.",
+            target_text=text,
+            origin=origin,
+        )
+    page = english_page(slug="memory-uses", paragraphs=("Parties report every four years.",))
+    _run(services.job_request(instance=page, user=None, languages=["fr"]))
+    entries = MemoryEntry.objects.filter(source_text="Parties report every four years.")
+    uses = dict(entries.values_list("origin", "use_count"))
+    assert uses == {"human": 1, "machine": 0}  # the entry that was used, not its rival
+
+
 def test_an_unknown_pair_fails_that_language_only(tmp_path, settings):
     from translation.engine import packages
 

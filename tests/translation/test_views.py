@@ -94,6 +94,12 @@ def test_review_screen_is_right_to_left_with_hints_and_counter(client):
     assert "0 of" in html and "reviewed" in html
     # The engine applied the glossary: the hint shows the term, without a warning...
     assert "المناطق المحمية المعتمدة" in html and "glossary-missing" not in html
+    # ...and the term is highlighted where it stands in the source.
+    assert re.search(
+        r'<mark class="glossary-term" title="المناطق المحمية المعتمدة">protected areas</mark>',
+        html,
+        re.I,
+    )
     assert "ترجمة بشرية سابقة" in html and "memory-use" in html
     assert reverse("translation_preview", args=[source.pk, "ar"]) in html
     # ...until someone writes a translation without it.

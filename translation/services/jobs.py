@@ -22,7 +22,7 @@ from translation.engine.languages import argos_code
 from translation.models import JobTarget, SegmentReview, TranslationJob
 from translation.selectors import Segment, segments_for
 from translation.services.drafts import TargetLockedError, draft_build
-from translation.services.memory import memory_record_many
+from translation.services.memory import memory_record_many, memory_use
 
 log = logging.getLogger(__name__)
 Status = TranslationJob.Status
@@ -335,19 +335,27 @@ def _translate(engine, glossary, texts: list[str], source: str, targets: list[st
     memory = {argos_code(code): machine.memory_lookup(source, code) for code in targets}
     try:
         results = engine.translate_many(texts, source, targets, memory=memory, glossary=glossary)
+        _count_memory_uses(memory.values())
         return {code: results[argos_code(code)].segments for code in targets}, {}
     except TranslationEngineError:
         pass
     results, errors = {}, {}
     for code in targets:
+        lookup = memory[argos_code(code)]
+        lookup.used_ids.clear()
         try:
-            result = engine.translate(
-                texts, source, code, memory=memory[argos_code(code)], glossary=glossary
-            )
+            result = engine.translate(texts, source, code, memory=lookup, glossary=glossary)
             results[code] = result.segments
+            _count_memory_uses([lookup])
         except TranslationEngineError as exc:
             errors[code] = str(exc)
     return results, errors
+
+
+def _count_memory_uses(lookups: Iterable[machine.MemoryLookup]) -> None:
+    entry_ids = {pk for lookup in lookups for pk in lookup.used_ids}
+    if entry_ids:
+        memory_use(entry_ids=entry_ids)
 
 
 def _store(job: TranslationJob, target: JobTarget, segments: list[Segment], outputs, src: str):

@@ -59,13 +59,15 @@ def review(request: HttpRequest, source_id: int, language: str) -> HttpResponse:
             continue
         if chosen == "stale" and segment.state != SegmentReview.State.STALE:
             continue
+        glossary = hints.glossary_hints(
+            terms, segment.source_text, segment.text, source_lang, language
+        )
         rows.append(
             {
                 "number": index,
                 "segment": segment,
-                "glossary": hints.glossary_hints(
-                    terms, segment.source_text, segment.text, source_lang, language
-                ),
+                "glossary": glossary,
+                "source_parts": hints.source_parts(segment.source_text, glossary),
                 "memory": [
                     m
                     for m in hints.memory_matches(
