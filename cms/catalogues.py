@@ -41,12 +41,36 @@ def entry_key(entry: polib.POEntry) -> str:
     return f"{entry.msgctxt}{CONTEXT_SEPARATOR}{entry.msgid}" if entry.msgctxt else entry.msgid
 
 
+class StringsDisagreeError(ValueError):
+    """Two strings files translate the same message differently."""
+
+
 def strings_load(strings_dir: Path) -> dict[str, dict]:
-    """All people-written translations, merged from every JSON file in the folder."""
+    """All people-written translations, merged from every JSON file in the folder.
+
+    One catalogue serves every app, so a message translated differently in two files would
+    silently take one file's words everywhere ("Subject" of a ticket is the e-mail's
+    "Objet", of a notification its "Sujet"): that is an error. Different meanings need a
+    context (``pgettext("topic", "Subject")``, keyed ``"topic\u0004Subject"``).
+    """
     merged: dict[str, dict] = {}
+    origin: dict[tuple[str, str], str] = {}
+    disagreements = []
     for path in sorted(strings_dir.glob("*.json")):
         for key, translations in json.loads(path.read_text(encoding="utf-8")).items():
-            merged.setdefault(key, {}).update(translations)
+            known = merged.setdefault(key, {})
+            for language, text in translations.items():
+                if language in known and known[language] != text:
+                    disagreements.append(
+                        f"{key!r} [{language}]: {origin[key, language]} has {known[language]!r}, "
+                        f"{path.name} has {text!r}"
+                    )
+                known[language] = text
+                origin[key, language] = path.name
+    if disagreements:
+        raise StringsDisagreeError(
+            "The same message is translated differently:\n" + "\n".join(disagreements)
+        )
     return merged
 
 

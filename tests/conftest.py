@@ -40,3 +40,14 @@ def pytest_collection_modifyitems(config, items):
     if deselected:
         config.hook.pytest_deselected(items=deselected)
         items[:] = selected
+
+
+@pytest.fixture(autouse=True)
+def language_reset():
+    """Each test starts in the default language: one that activates French (a mail in the
+    requester's language) must not turn the next test's messages French."""
+    from django.utils import translation
+
+    translation.deactivate()
+    yield
+    translation.deactivate()

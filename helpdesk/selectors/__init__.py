@@ -8,6 +8,7 @@ from .tickets import (
     ticket_events,
     ticket_for_user,
     ticket_public_followups,
+    tickets_for_staff,
     tickets_for_user,
     user_is_staff,
 )
@@ -31,6 +32,7 @@ __all__ = [
     "ticket_events",
     "ticket_for_user",
     "ticket_public_followups",
+    "tickets_for_staff",
     "tickets_for_user",
     "tracker_counts_by_region",
     "tracker_counts_by_status",

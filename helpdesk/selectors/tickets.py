@@ -1,11 +1,13 @@
 """Reads of the helpdesk. Party scoping lives here: every Party-facing read goes through
 `tickets_for_user` / `ticket_for_user`, so no view can forget it."""
 
+from collections.abc import Mapping
+
 from django.conf import settings
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 
 from cms.models import Party, UserProfile
-from helpdesk.models import Attachment, FollowUp, Ticket, TicketEvent
+from helpdesk.models import Attachment, Category, FollowUp, Ticket, TicketEvent
 from helpdesk.sla import BusinessHours
 
 PARTY_ROLES = (UserProfile.PartyRole.AUTHORIZED, UserProfile.PartyRole.FOCAL_POINT)
@@ -40,6 +42,39 @@ def tickets_for_user(user) -> QuerySet[Ticket]:
 
 def ticket_for_user(user, pk: int) -> Ticket | None:
     return tickets_for_user(user).filter(pk=pk).first()
+
+
+def tickets_for_staff(user, filters: Mapping[str, str]) -> QuerySet[Ticket]:
+    """The staff queue, filtered as the ticket list's form asks (unknown values ignored).
+
+    ``filters``: category, status ("all", or one status; default: not closed), priority,
+    assignee ("me" / "none"), sla ("overdue"), q (subject, e-mail or CHM-123).
+    """
+    from helpdesk.services.sla_escalation import tickets_overdue
+
+    tickets = Ticket.objects.select_related("party", "assignee").filter(merged_into__isnull=True)
+    if filters.get("category") in Category.values:
+        tickets = tickets.filter(category=filters["category"])
+    if filters.get("status") in Ticket.Status.values:
+        tickets = tickets.filter(status=filters["status"])
+    elif filters.get("status") != "all":
+        tickets = tickets.exclude(status=Ticket.Status.CLOSED)
+    if filters.get("priority") in Ticket.Priority.values:
+        tickets = tickets.filter(priority=filters["priority"])
+    if filters.get("assignee") == "me":
+        tickets = tickets.filter(assignee=user)
+    elif filters.get("assignee") == "none":
+        tickets = tickets.filter(assignee__isnull=True)
+    if filters.get("sla") == "overdue":
+        tickets = tickets.filter(pk__in=tickets_overdue().values("pk"))
+    query = (filters.get("q") or "").strip()
+    if query:
+        number = query.upper().removeprefix("CHM-")
+        condition = Q(subject__icontains=query) | Q(requester_email__icontains=query)
+        if number.isdigit():
+            condition |= Q(pk=int(number))
+        tickets = tickets.filter(condition)
+    return tickets
 
 
 def ticket_public_followups(ticket: Ticket) -> QuerySet[FollowUp]:

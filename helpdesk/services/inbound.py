@@ -1,13 +1,17 @@
 """Inbound e-mail: replies to `[CHM-123]` messages become public follow-ups on the ticket.
 
 The mailbox is polled over IMAP by a django-q2 schedule. Each message is handled once:
-its Message-ID is kept on the follow-up, and it is flagged \\Seen after handling. Only the
-ticket's requester or a user of the ticket's Party may add to it; everything else (unknown
-senders, missing tag, automatic mail) is left unanswered so no loop can start."""
+its Message-ID is kept on the follow-up, and it is flagged \\Seen after handling. A message
+whose handling fails (the database is down, a bug) stays unseen, marked with the attempt
+number, and is tried again at the next poll; after MAX_ATTEMPTS it is flagged (\\Flagged) for
+a person to read in the mailbox, and logged as an error. Only the ticket's requester or a
+user of the ticket's Party may add to it; everything else (unknown senders, missing tag,
+automatic mail) is left unanswered so no loop can start."""
 
 import email
 import imaplib
 import logging
+import re
 from email import policy
 from email.utils import parseaddr
 
@@ -21,6 +25,10 @@ from helpdesk.selectors import party_for_user
 from helpdesk.services.tickets import ticket_reply
 
 logger = logging.getLogger(__name__)
+
+MAX_ATTEMPTS = 3
+_ATTEMPT_KEYWORD = "CHMFailed{}"  # an IMAP keyword per failed attempt
+_FLAGS = re.compile(rb"FLAGS \(([^)]*)\)")
 
 
 def inbound_message_handle(raw: bytes) -> FollowUp | None:
@@ -84,7 +92,7 @@ def mailbox_poll() -> int:
         client.select(settings.HELPDESK_IMAP_FOLDER)
         _status, data = client.uid("SEARCH", None, "UNSEEN")
         for uid in (data[0] or b"").split():
-            _status, parts = client.uid("FETCH", uid, "(BODY.PEEK[])")
+            _status, parts = client.uid("FETCH", uid, "(FLAGS BODY.PEEK[])")
             raw = next((part[1] for part in parts if isinstance(part, tuple)), None)
             if raw is None:
                 continue
@@ -92,7 +100,35 @@ def mailbox_poll() -> int:
                 if inbound_message_handle(raw) is not None:
                     added += 1
             except Exception:  # one bad message must not block the mailbox
-                logger.exception("inbound mail %s could not be handled", uid)
+                _attempt_failed(client, uid, _failed_attempts(parts) + 1)
+                continue
             client.uid("STORE", uid, "+FLAGS", "(\\Seen)")
         client.logout()
     return added
+
+
+def _failed_attempts(fetch_parts: list) -> int:
+    """How many earlier polls failed on this message (from its attempt keywords)."""
+    headers = b" ".join(part[0] if isinstance(part, tuple) else part for part in fetch_parts)
+    flags = {flag.decode() for match in _FLAGS.findall(headers) for flag in match.split()}
+    failed = [n for n in range(1, MAX_ATTEMPTS + 1) if _ATTEMPT_KEYWORD.format(n) in flags]
+    return max(failed, default=0)
+
+
+def _attempt_failed(client: imaplib.IMAP4, uid: bytes, attempt: int) -> None:
+    if attempt < MAX_ATTEMPTS:
+        logger.warning(
+            "inbound mail %s could not be handled (attempt %d of %d), retried at the next poll",
+            uid,
+            attempt,
+            MAX_ATTEMPTS,
+            exc_info=True,
+        )
+        client.uid("STORE", uid, "+FLAGS", f"({_ATTEMPT_KEYWORD.format(attempt)})")
+        return
+    logger.exception(
+        "inbound mail %s could not be handled after %d attempts: flagged in the mailbox",
+        uid,
+        attempt,
+    )
+    client.uid("STORE", uid, "+FLAGS", "(\\Seen \\Flagged)")

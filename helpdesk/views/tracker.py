@@ -1,14 +1,13 @@
 """The national CHM tracker: public dashboard, exports, and the edit form."""
 
-import csv
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import Http404, HttpResponse, JsonResponse
+from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
+from cms.csv_export import csv_response
 from cms.models import Party, Region
 from helpdesk import charts, selectors
 from helpdesk.errors import HelpdeskError
@@ -86,22 +85,12 @@ CSV_FIELDS = [
 
 def export_csv(request):
     language = get_language()
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = 'attachment; filename="national-chm-tracker.csv"'
-    response.write("\ufeff")  # Excel reads UTF-8 (Arabic, Chinese names) only with a BOM
-    writer = csv.DictWriter(response, fieldnames=CSV_FIELDS)
-    writer.writeheader()
+    rows = []
     for row in selectors.tracker_rows(**_filters(request)):
         record = row.as_dict(language)
         record["languages"] = " ".join(record["languages"])
-        # Cells starting with = + - @ would run as formulas in spreadsheets.
-        writer.writerow(
-            {
-                k: ("'" + v if isinstance(v, str) and v[:1] in "=+-@" else v)
-                for k, v in record.items()
-            }
-        )
-    return response
+        rows.append([record[field] for field in CSV_FIELDS])
+    return csv_response("national-chm-tracker.csv", CSV_FIELDS, rows)
 
 
 @login_required

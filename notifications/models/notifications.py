@@ -3,6 +3,7 @@
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from wagtail.fields import RichTextField
 from wagtail.models import DraftStateMixin, RevisionMixin, TranslatableMixin
 from wagtail.search import index
@@ -16,7 +17,7 @@ class Subject(models.Model):
 
     class Meta:
         ordering = ["code"]
-        verbose_name = _("subject")
+        verbose_name = pgettext_lazy("topic", "subject")
         verbose_name_plural = _("subjects")
 
     def __str__(self) -> str:

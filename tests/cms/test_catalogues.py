@@ -9,7 +9,13 @@ from pathlib import Path
 import polib
 import pytest
 
-from cms.catalogues import CATALOGUE_LANGUAGES, catalogue_problems, plural_count
+from cms.catalogues import (
+    CATALOGUE_LANGUAGES,
+    StringsDisagreeError,
+    catalogue_problems,
+    plural_count,
+    strings_load,
+)
 
 ROOT = Path(__file__).resolve().parents[2]
 LOCALES = ROOT / "locales"
@@ -92,3 +98,19 @@ def test_fill_drops_gettext_guesses_for_messages_nobody_translated(tmp_path):
     assert filled["Dear %(name)s,"].msgstr == ""
     assert filled["Save"].msgstr == "Guardar"
     assert catalogue_problems(po_path, "es") == ["untranslated: 'Dear %(name)s,'"]
+
+
+def test_the_strings_files_agree_with_each_other():
+    assert strings_load(LOCALES / "strings")  # raises when two files disagree
+
+
+def test_a_message_translated_differently_in_two_files_is_refused(tmp_path):
+    (tmp_path / "helpdesk.json").write_text('{"Subject": {"fr": "Objet", "es": "Asunto"}}')
+    (tmp_path / "notifications.json").write_text('{"Subject": {"fr": "Sujet", "es": "Asunto"}}')
+    with pytest.raises(StringsDisagreeError) as error:
+        strings_load(tmp_path)
+    assert "'Subject' [fr]: helpdesk.json has 'Objet', notifications.json has 'Sujet'" in str(
+        error.value
+    )
+    (tmp_path / "notifications.json").write_text('{"topic\\u0004Subject": {"fr": "Sujet"}}')
+    assert strings_load(tmp_path)["topic\u0004Subject"] == {"fr": "Sujet"}

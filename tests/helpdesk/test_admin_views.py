@@ -94,3 +94,44 @@ def test_merge_from_the_desk(client, staff_user, ticket, french_user):
     assert response.status_code == 302
     duplicate.refresh_from_db()
     assert duplicate.merged_into == ticket
+
+
+def test_the_filtered_queue_downloads_as_csv_in_the_staff_members_language(
+    client, staff_user, ticket, kenyan_user
+):
+    import csv
+    import io
+
+    from wagtail.users.models import UserProfile as AdminProfile
+
+    hostile = ticket_create(
+        requester=kenyan_user,
+        category="hosting",
+        subject='=HYPERLINK("http://evil.example/","Open")',
+        description="x",
+        language="en",
+    )
+    profile = AdminProfile.get_for_user(staff_user)
+    profile.preferred_language = "fr"
+    profile.save()
+    client.force_login(staff_user)
+    html = client.get("/admin/helpdesk/tickets/?category=hosting").content.decode()
+    assert "category=hosting&amp;format=csv" in html  # the download keeps the filters
+
+    response = client.get("/admin/helpdesk/tickets/?category=hosting&format=csv")
+    assert response["Content-Type"].startswith("text/csv")
+    assert "helpdesk-tickets.csv" in response["Content-Disposition"]
+    text = response.content.decode("utf-8")
+    assert text.startswith("\ufeff")
+    header, *rows = list(csv.reader(io.StringIO(text[1:])))
+    assert header[:3] == ["Référence", "Objet", "Partie"]
+    assert [row[0] for row in rows] == [hostile.reference]  # filtered like the list
+    assert rows[0][1].startswith("'=HYPERLINK")  # plain text in a spreadsheet, not a formula
+    assert rows[0][8].endswith("+00:00")  # created, ISO 8601
+
+
+def test_party_users_cannot_download_the_queue(client, french_user, ticket):
+    client.force_login(french_user)
+    response = client.get("/admin/helpdesk/tickets/?format=csv")
+    assert response.status_code in (302, 403)
+    assert b"Bioland" not in response.content

@@ -143,3 +143,72 @@ def test_no_mailbox_configured_means_no_polling(settings):
 )
 def test_reply_strip(text, expected):
     assert reply_strip(text) == expected
+
+
+def flags_of_all(server) -> list[str]:
+    client = imaplib.IMAP4(server.host, server.port)
+    client.login(server.user, server.password)
+    client.select("INBOX")
+    _status, data = client.fetch("1:*", "(FLAGS)")
+    client.logout()
+    return [item.decode() for item in data if item]
+
+
+def test_a_reply_whose_handling_fails_is_kept_and_added_at_the_next_poll(
+    imap_server, waiting_ticket, monkeypatch
+):
+    from django.db import OperationalError
+
+    from helpdesk.services import inbound
+
+    deliver(
+        imap_server,
+        sender="marie@example.org",
+        subject=f"RE: [CHM-{waiting_ticket.pk}] Nouvelle réponse",
+        message_id="<reply-db-down@example.org>",
+        body="Voici le rapport.",
+    )
+    real_reply = inbound.ticket_reply
+
+    def database_down(**kwargs):
+        raise OperationalError("server closed the connection unexpectedly")
+
+    monkeypatch.setattr(inbound, "ticket_reply", database_down)
+    assert mailbox_poll() == 0
+    assert not waiting_ticket.followups.exists()
+    assert unseen(imap_server) == 1  # not lost: still waiting in the mailbox
+
+    monkeypatch.setattr(inbound, "ticket_reply", real_reply)
+    assert mailbox_poll() == 1
+    assert waiting_ticket.followups.get().body == "Voici le rapport."
+    assert unseen(imap_server) == 0
+    assert mailbox_poll() == 0
+
+
+def test_a_message_that_always_fails_is_flagged_for_a_person_after_three_polls(
+    imap_server, waiting_ticket, monkeypatch
+):
+    from helpdesk.services import inbound
+
+    deliver(
+        imap_server,
+        sender="marie@example.org",
+        subject=f"RE: [CHM-{waiting_ticket.pk}] Réponse",
+        body="Texte",
+    )
+    attempts = []
+
+    def broken(**kwargs):
+        attempts.append(1)
+        raise ValueError("a bug")
+
+    monkeypatch.setattr(inbound, "ticket_reply", broken)
+    for _poll in range(inbound.MAX_ATTEMPTS):
+        assert mailbox_poll() == 0
+    assert len(attempts) == inbound.MAX_ATTEMPTS
+    assert unseen(imap_server) == 0
+    (flags,) = flags_of_all(imap_server)
+    assert "\\Flagged" in flags and "\\Seen" in flags
+    assert mailbox_poll() == 0
+    assert len(attempts) == inbound.MAX_ATTEMPTS  # given up on: not tried again
+    assert not waiting_ticket.followups.exists()

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import csv
-
 from django.http import HttpRequest, HttpResponse
 from django.template.response import TemplateResponse
 from wagtail.models import Locale, Page
 
+from cms.csv_export import csv_response
 from translation.reports import STATES, status_matrix
 
 
@@ -25,14 +24,11 @@ def status_report(request: HttpRequest) -> HttpResponse:
         pages = pages.filter(title__icontains=query)
     rows = status_matrix(pages=pages, locales=locales, state=state)
     if request.GET.get("format") == "csv":
-        response = HttpResponse(content_type="text/csv; charset=utf-8")
-        response["Content-Disposition"] = 'attachment; filename="translation-status.csv"'
-        response.write("\ufeff")
-        writer = csv.writer(response)
-        writer.writerow(["page", "url", *[loc.language_code for loc in locales]])
-        for page, cells in rows:
-            writer.writerow([page.title, page.url_path, *[c.state for c in cells]])
-        return response
+        return csv_response(
+            "translation-status.csv",
+            ["page", "url", *[loc.language_code for loc in locales]],
+            ([page.title, page.url_path, *[c.state for c in cells]] for page, cells in rows),
+        )
     return TemplateResponse(
         request,
         "translation/report.html",

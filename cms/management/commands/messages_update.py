@@ -2,7 +2,12 @@ from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 
-from cms.catalogues import CATALOGUE_LANGUAGES, catalogue_fill, strings_load
+from cms.catalogues import (
+    CATALOGUE_LANGUAGES,
+    StringsDisagreeError,
+    catalogue_fill,
+    strings_load,
+)
 
 IGNORED = [".venv", "data", "node_modules", "bench", "tests", "build", "dist"]
 
@@ -27,7 +32,10 @@ class Command(BaseCommand):
                 no_obsolete=True,
                 verbosity=0,
             )
-        strings = strings_load(settings.BASE_DIR / "locales" / "strings")
+        try:
+            strings = strings_load(settings.BASE_DIR / "locales" / "strings")
+        except StringsDisagreeError as exc:
+            raise CommandError(str(exc)) from exc
         gaps = []
         for code in CATALOGUE_LANGUAGES:
             po_path = locale_dir / code / "LC_MESSAGES" / "django.po"
