@@ -234,3 +234,34 @@ def test_glossary_tbx_and_memory_csv_imports(client):
         {"file": SimpleUploadedFile("g.tbx", b"<!DOCTYPE x [<!ENTITY a 'b'>]><martif/>")},
     )
     assert bad.status_code == 200 and "refused" in bad.content.decode()
+
+
+def test_a_snippet_is_machine_translated_into_a_draft_nobody_sees(client, monkeypatch):
+    from notifications.models import Notification, NotificationText
+
+    monkeypatch.setattr("translation.services.jobs._enqueue", lambda job_id: None)
+    notification = Notification.objects.create(
+        categories=["CBD-FP1"], reference="SCBD/SAM/NR/LC/83832"
+    )
+    english = NotificationText.objects.create(
+        notification=notification,
+        locale=locale("en"),
+        title="Protected areas",
+        body="<p>Biodiversity of <b>protected areas</b>.</p>",
+    )
+    client.force_login(user("ed-snippet", "Editors"))
+    url = reverse(
+        "translation_request_snippet", args=["notifications", "notificationtext", english.pk]
+    )
+    assert client.post(url, {"languages": ["fr"]}).status_code == 302
+    job = TranslationJob.objects.get(object_id=english.translation_key)
+    job = services.job_run(job_id=job.pk)
+    assert job.status == TranslationJob.Status.DONE
+    french = NotificationText.objects.get(
+        translation_key=english.translation_key, locale=locale("fr")
+    )
+    assert not french.live  # a draft: the public notification page does not show it
+    assert french.notification_id == notification.pk
+    draft = french.get_latest_revision_as_object()
+    assert "aires protégées" in draft.title.lower()
+    assert "biodiversité" in draft.body.lower() and "<b>" in draft.body
