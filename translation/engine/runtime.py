@@ -21,9 +21,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import ctranslate2
-import sentencepiece
-
 from translation.engine.errors import MissingModelError, UnknownPairError
 from translation.engine.packages import InstalledPackage, list_packages
 
@@ -78,6 +75,12 @@ class LoadedModel:
         self.package = package
         self.fingerprint = package.fingerprint()
         self.settings = settings
+        # Imported here, not at module level: web processes import the engine for its
+        # languages and errors but never load a model, and CTranslate2 alone costs ~25 MB.
+        import ctranslate2
+        import sentencepiece
+
+        share_one_malloc_arena()  # before the translator starts its decoding threads
         try:
             self.tokenizer = sentencepiece.SentencePieceProcessor(
                 model_file=str(package.sentencepiece_path)
@@ -177,7 +180,8 @@ def share_one_malloc_arena() -> None:
     worker's resident size after a call varied between 126 and 170 MB from one call to the
     next; with one arena it is 126-129 MB after every call. Decoding threads allocate a few
     large buffers per step, so sharing one arena's lock costs no measurable time
-    (bench/mt_throughput.py). Runs at import, before any decoding thread exists.
+    (bench/mt_throughput.py). Called when a model loads, before its decoding threads
+    exist, so only processes that translate are affected.
     """
     mallopt = getattr(_LIBC, "mallopt", None)
     if mallopt is not None:
@@ -193,9 +197,6 @@ def release_free_memory() -> None:
     malloc_trim = getattr(_LIBC, "malloc_trim", None)
     if malloc_trim is not None:
         malloc_trim(0)
-
-
-share_one_malloc_arena()
 
 
 class ModelCache:
