@@ -7,10 +7,10 @@ import json
 import os
 import signal
 import subprocess
-import threading
 from collections import Counter
 
 from notifications.mail.sink import sink_start
+from tests.notifications.conftest import Mailbox
 
 
 def test_concurrent_issuers_get_gap_free_unique_numbers(pg_harness):
@@ -21,17 +21,15 @@ def test_concurrent_issuers_get_gap_free_unique_numbers(pg_harness):
 
 def test_worker_killed_after_smtp_accepted_never_sends_twice(pg_harness):
     made = pg_harness.run("recipients", "20")
-    received: list[str] = []
-    lock = threading.Lock()
+    mailbox = Mailbox()
     worker: dict = {}
     kill_at = 8
 
     def store(mail_from: str, recipient: str, data: bytes) -> None:
-        with lock:
-            received.append(recipient)
-            if len(received) == kill_at:
-                # The server has the message; the worker dies before it can record that.
-                os.kill(worker["process"].pid, signal.SIGKILL)
+        mailbox.store(mail_from, recipient, data)
+        if len(mailbox.recipients()) == kill_at:
+            # The server has the message; the worker dies before it can record that.
+            os.kill(worker["process"].pid, signal.SIGKILL)
 
     controller = sink_start(store)
     smtp_env = {**pg_harness.env, "EMAIL_PORT": str(controller.port)}
@@ -64,6 +62,7 @@ def test_worker_killed_after_smtp_accepted_never_sends_twice(pg_harness):
         controller.stop()
 
     # Everyone got the notification exactly once: nobody twice, nobody lost.
+    received = mailbox.recipients()
     assert len(received) == 20
     assert set(Counter(received).values()) == {1}
     states = Counter(pg_harness.run("statuses").values())
@@ -77,14 +76,8 @@ def test_worker_killed_after_smtp_accepted_never_sends_twice(pg_harness):
 
 def test_parallel_workers_never_claim_the_same_row(pg_harness):
     made = pg_harness.run("recipients", "300")
-    received: list[str] = []
-    lock = threading.Lock()
-
-    def store(mail_from: str, recipient: str, data: bytes) -> None:
-        with lock:
-            received.append(recipient)
-
-    controller = sink_start(store)
+    mailbox = Mailbox()
+    controller = sink_start(mailbox.store)
     try:
         result = pg_harness.run(
             "send_parallel",
@@ -98,5 +91,6 @@ def test_parallel_workers_never_claim_the_same_row(pg_harness):
     # Every worker was offered every row; each row was claimed and sent by exactly one.
     assert sum(result["sent_per_worker"]) == 300
     assert len([n for n in result["sent_per_worker"] if n]) > 1, result
+    received = mailbox.recipients()
     assert len(received) == 300 and set(Counter(received).values()) == {1}
     assert Counter(pg_harness.run("statuses").values()) == {"sent": 300}
