@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import datetime
 from collections.abc import Iterable, Sequence
 
 from django.http import HttpResponse
@@ -18,6 +19,11 @@ def spreadsheet_cell(value: object) -> object:
     if isinstance(value, str) and value.startswith(_FORMULA_STARTS):
         return "'" + value
     return value
+
+
+def spreadsheet_time(moment: datetime.datetime | None) -> str:
+    """ISO 8601 in UTC to the minute, so that spreadsheets sort the column; "" when unset."""
+    return moment.astimezone(datetime.UTC).isoformat(timespec="minutes") if moment else ""
 
 
 def csv_response(filename: str, header: Sequence[str], rows: Iterable[Sequence]) -> HttpResponse:

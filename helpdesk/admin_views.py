@@ -1,7 +1,5 @@
 """Staff views in the Wagtail admin: the ticket queue and the ticket desk, award jury."""
 
-import datetime
-
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse
@@ -9,7 +7,7 @@ from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 
-from cms.csv_export import csv_response
+from cms.csv_export import csv_response, spreadsheet_time
 from helpdesk import selectors
 from helpdesk.errors import HelpdeskError
 from helpdesk.forms import StaffReplyForm, TicketPropertiesForm
@@ -63,17 +61,15 @@ def _tickets_csv(tickets) -> HttpResponse:
             ticket.get_status_display(),
             ticket.get_priority_display(),
             ticket.assignee.get_username() if ticket.assignee else "",
-            _iso(ticket.created_at),
+            spreadsheet_time(ticket.created_at),
             sla_labels.get(sla_state(ticket), ""),
-            _iso(ticket.resolution_due if ticket.first_responded_at else ticket.first_response_due),
+            spreadsheet_time(
+                ticket.resolution_due if ticket.first_responded_at else ticket.first_response_due
+            ),
         ]
         for ticket in tickets.order_by("pk").iterator()
     )
     return csv_response("helpdesk-tickets.csv", header, rows)
-
-
-def _iso(moment) -> str:
-    return moment.astimezone(datetime.UTC).isoformat(timespec="minutes") if moment else ""
 
 
 def ticket_desk(request, pk: int):

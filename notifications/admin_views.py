@@ -2,15 +2,18 @@
 
 from django.contrib.admin.views.decorators import staff_member_required
 from django.db import transaction
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 from wagtail.admin import messages
 
+from cms.csv_export import csv_response, spreadsheet_time
 from notifications import selectors, services
 from notifications.models import Delivery, FocalPoint, Notification, SuppressedAddress
 from notifications.tasks import deliveries_enqueue
@@ -65,6 +68,8 @@ def notification_deliveries(request, pk: int):
     deliveries = notification.deliveries.select_related("focal_point__party").order_by("pk")
     if status in Delivery.Status.values:
         deliveries = deliveries.filter(status=status)
+    if request.GET.get("format") == "csv":
+        return _deliveries_csv(notification, deliveries)
     return TemplateResponse(
         request,
         "notifications/admin/deliveries.html",
@@ -76,6 +81,35 @@ def notification_deliveries(request, pk: int):
             "status": status,
         },
     )
+
+
+def _deliveries_csv(notification: Notification, deliveries) -> HttpResponse:
+    """The record of who was sent the notification, and what became of it: every delivery
+    of the filtered list (the page shows 500), labels in the user's language."""
+
+    def label(field: str) -> str:
+        return capfirst(Delivery._meta.get_field(field).verbose_name)
+
+    header = [
+        _("E-mail"), _("Party"), _("Language"), _("Status"), label("attempts"),
+        _("SMTP code"), label("sent_at"), label("delivered_at"), _("Last error"),
+    ]  # fmt: skip
+    rows = (
+        [
+            delivery.email,
+            delivery.focal_point.party.code,
+            delivery.language,
+            delivery.get_status_display(),
+            delivery.attempts,
+            delivery.smtp_code or "",
+            spreadsheet_time(delivery.sent_at),
+            spreadsheet_time(delivery.delivered_at),
+            delivery.last_error,
+        ]
+        for delivery in deliveries.iterator()
+    )
+    name = notification.number or f"draft-{notification.pk}"
+    return csv_response(f"deliveries-{name}.csv", header, rows)
 
 
 @staff_member_required

@@ -5,7 +5,7 @@ import io
 
 import pytest
 
-from cms.csv_export import csv_response, spreadsheet_cell
+from cms.csv_export import csv_response, spreadsheet_cell, spreadsheet_time
 
 
 @pytest.mark.parametrize(
@@ -37,3 +37,14 @@ def test_the_download_is_utf8_with_a_bom_and_every_row_guarded():
         ["/fr/", "'=1+1"],
         ["/zh/", "生物多样性"],
     ]
+
+
+def test_times_are_iso_8601_in_utc_to_the_minute():
+    import datetime
+    import zoneinfo
+
+    montreal = datetime.datetime(
+        2025, 3, 3, 9, 30, 59, tzinfo=zoneinfo.ZoneInfo("America/Montreal")
+    )
+    assert spreadsheet_time(montreal) == "2025-03-03T14:30+00:00"
+    assert spreadsheet_time(None) == ""

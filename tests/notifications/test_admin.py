@@ -113,3 +113,39 @@ def test_secretariat_clears_a_suppressed_address_and_it_is_recorded(
     event = DeliveryEvent.objects.get(event="suppression cleared")
     assert event.detail == "secretariat" and event.delivery.email == "gone@example.org"
     assert event.at is not None
+
+
+def test_deliveries_download_as_csv_with_their_outcome(
+    client, secretariat, smtp_server, media_root
+):
+    import csv
+    import io
+
+    from wagtail.users.models import UserProfile as AdminProfile
+
+    from tests.notifications.test_dispatch import dispatch, issued
+
+    make_focal_point("FR", language="fr")
+    make_focal_point("KE", email_address="gone@example.org")
+    notification = issued(languages=("en", "fr"))
+    SuppressedAddress.objects.create(email="gone@example.org", reason="550 No such user")
+    dispatch(notification)
+    profile = AdminProfile.get_for_user(secretariat)
+    profile.preferred_language = "fr"
+    profile.save()
+    url = f"/admin/notifications-staff/{notification.pk}/deliveries/"
+    assert "format=csv" in client.get(url).content.decode()
+
+    response = client.get(url + "?format=csv")
+    assert response["Content-Type"].startswith("text/csv")
+    assert f"deliveries-{notification.number}.csv" in response["Content-Disposition"]
+    header, *rows = list(csv.reader(io.StringIO(response.content.decode("utf-8")[1:])))
+    assert header[0] == "Courriel" and "Statut" in header
+    by_party = {row[1]: dict(zip(header, row, strict=True)) for row in rows}
+    assert set(by_party) == {"FR", "KE"}
+    assert by_party["FR"]["Langue"] == "fr"
+    assert by_party["FR"][header[6]].endswith("+00:00")  # sent at, ISO 8601 UTC
+    assert by_party["KE"][header[6]] == ""  # suppressed: never sent
+
+    failed_only = client.get(url + "?status=failed&format=csv").content.decode("utf-8")
+    assert "gone@example.org" in failed_only and "FR," not in failed_only
