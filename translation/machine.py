@@ -84,8 +84,4 @@ class MemoryLookup:
         return found
 
 
-def memory_lookup(source_language: str, target_language: str) -> MemoryLookup:
-    return MemoryLookup(source_language, target_language)
-
-
-__all__ = ["MemoryLookup", "engine", "glossary_load", "memory_key", "memory_lookup"]
+__all__ = ["MemoryLookup", "engine", "glossary_load", "memory_key"]

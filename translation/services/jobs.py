@@ -332,7 +332,7 @@ def _todo(source: TranslationSource, target: JobTarget, job: TranslationJob) -> 
 
 def _translate(engine, glossary, texts: list[str], source: str, targets: list[str]):
     """Translate a batch; one failing target does not stop the others."""
-    memory = {argos_code(code): machine.memory_lookup(source, code) for code in targets}
+    memory = {argos_code(code): machine.MemoryLookup(source, code) for code in targets}
     try:
         results = engine.translate_many(texts, source, targets, memory=memory, glossary=glossary)
         _count_memory_uses(memory.values())
