@@ -63,7 +63,6 @@ class NationalSiteIn(Schema):
 
 def site_data(row, language: str) -> dict:
     data = row.as_dict(language)
-    data.pop("notes", None)  # notes are the Secretariat's, not public
     data["updated"] = row.site.updated_at if row.site else None
     return data
 

@@ -6,7 +6,23 @@ from django.utils.translation import gettext_lazy as _
 
 
 class NationalSite(models.Model):
-    """A Party's national CHM website. A Party without a row has status NONE."""
+    """A Party's national CHM website. A Party without a row has status NONE.
+
+    `notes` are the Secretariat's and the Party's working notes: never public."""
+
+    # The one list of what the public tracker, its exports and the API may show.
+    PUBLIC_FIELDS = (
+        "party",
+        "status",
+        "url",
+        "platform",
+        "languages",
+        "launch_date",
+        "last_verified",
+        "link_ok",
+        "link_checked_at",
+        "updated_at",
+    )
 
     class Status(models.TextChoices):
         NONE = "none", _("None")

@@ -26,7 +26,7 @@ class TrackerRow:
         return str(NationalSite.Status(self.status).label)
 
     def as_dict(self, language: str | None = None) -> dict:
-        """A plain, JSON-ready record (used by the JSON/CSV exports and the API)."""
+        """The public record (JSON/CSV exports and the API): NationalSite.PUBLIC_FIELDS only."""
         language = language or get_language() or "en"
         site = self.site
         return {
@@ -45,7 +45,6 @@ class TrackerRow:
             "link_checked_at": (
                 site.link_checked_at.isoformat() if site and site.link_checked_at else None
             ),
-            "notes": site.notes if site else "",
         }
 
 

@@ -79,7 +79,6 @@ CSV_FIELDS = [
     "last_verified",
     "site_answers",
     "link_checked_at",
-    "notes",
 ]
 
 
