@@ -239,10 +239,19 @@ AUTH_PASSWORD_VALIDATORS = [
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "account"
 LOGOUT_REDIRECT_URL = "/"
-# Login throttling: five failures per user name and address lock it for 15 minutes.
+# Proxies in front of the site that append to X-Forwarded-For (0: the peer address is the
+# client). The one rule for sign-in lockout, API limits and helpdesk limits:
+# cms/client_address.py. API_TRUSTED_PROXIES is the name this setting had before.
+TRUSTED_PROXIES = int(
+    os.environ.get("TRUSTED_PROXIES") or os.environ.get("API_TRUSTED_PROXIES") or "0"
+)
+# Login throttling: five failures for one account from one client address lock that pair
+# for 15 minutes; the same account from any other address still signs in, so a stranger
+# cannot lock a user out.
 AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
 AXES_COOLOFF_TIME = 0.25
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_CLIENT_IP_CALLABLE = "cms.client_address.client_address"
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "cms/lockout.html"
 
@@ -389,8 +398,6 @@ MT_JOB_STALE_SECONDS = int(os.environ.get("MT_JOB_STALE_SECONDS", "300"))
 API_RATE_LIMIT_IP = int(os.environ.get("API_RATE_LIMIT_IP", "300"))
 API_RATE_LIMIT_TOKEN = int(os.environ.get("API_RATE_LIMIT_TOKEN", "1200"))
 API_RATE_WINDOW = int(os.environ.get("API_RATE_WINDOW", "60"))
-# Proxies in front of the site that append to X-Forwarded-For; 0 trusts only REMOTE_ADDR.
-API_TRUSTED_PROXIES = int(os.environ.get("API_TRUSTED_PROXIES", "0"))
 # Swagger UI at /api/v1/docs from our own static files: the CSP allows no CDN.
 INSTALLED_APPS.append("ninja")
 

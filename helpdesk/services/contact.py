@@ -7,7 +7,6 @@ import secrets
 from datetime import timedelta
 
 from django.conf import settings
-from django.core.cache import cache
 from django.core.mail import EmailMessage
 from django.db import transaction
 from django.template.loader import render_to_string
@@ -16,6 +15,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from cms.ratelimit import rate_limit_hit
 from helpdesk.errors import HelpdeskError
 from helpdesk.models import ContactRequest, FollowUp, Ticket
 from helpdesk.services.tickets import ticket_create
@@ -32,8 +32,7 @@ def contact_rate_check(*, email: str, client: str) -> None:
     """Count this attempt; refuse when the address or the client exceeded the hourly rate."""
     limit = settings.HELPDESK_CONTACT_RATE
     for key in (_rate_key("email", email), _rate_key("client", client)):
-        cache.add(key, 0, timeout=3600)
-        if cache.incr(key) > limit:
+        if rate_limit_hit(key, limit, 3600) is not None:
             raise HelpdeskError(_("Too many messages. Please try again in an hour."))
 
 

@@ -3,6 +3,7 @@
 from django.shortcuts import redirect, render
 from django.utils.translation import get_language
 
+from cms.client_address import client_address
 from helpdesk.errors import HelpdeskError
 from helpdesk.forms import ContactForm
 from helpdesk.services.contact import contact_request_confirm, contact_request_submit
@@ -23,7 +24,7 @@ def contact(request):
                 subject=data["subject"],
                 description=data["description"],
                 language=get_language(),
-                client=request.META.get("REMOTE_ADDR", ""),
+                client=client_address(request),
             )
         except HelpdeskError as error:
             form.add_error(None, str(error))

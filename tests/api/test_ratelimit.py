@@ -28,7 +28,7 @@ def test_forwarded_for_is_ignored_without_trusted_proxies(client, api_limits):
 
 def test_forwarded_for_counts_behind_a_trusted_proxy(client, api_limits):
     api_limits.API_RATE_LIMIT_IP = 1
-    api_limits.API_TRUSTED_PROXIES = 1
+    api_limits.TRUSTED_PROXIES = 1
     assert client.get("/api/v1/parties/FR", HTTP_X_FORWARDED_FOR="1.1.1.1").status_code == 200
     assert client.get("/api/v1/parties/FR", HTTP_X_FORWARDED_FOR="2.2.2.2").status_code == 200
     assert client.get("/api/v1/parties/FR", HTTP_X_FORWARDED_FOR="2.2.2.2").status_code == 429
