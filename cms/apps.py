@@ -8,6 +8,7 @@ class CmsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from cms import signals
+        from cms import queue, signals  # queue registers its system check
 
         signals.connect()
+        del queue

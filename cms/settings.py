@@ -210,6 +210,9 @@ Q_CLUSTER = {
 }
 # The cluster machine-translation tasks go to; empty means the default cluster (demo).
 MT_CLUSTER = os.environ.get("MT_CLUSTER") or None
+# Named queues → django-q2 cluster (None: the default one); every app enqueues through
+# cms/queue.py, which reads this.
+TASK_QUEUES = {"default": None, "mt": MT_CLUSTER}
 # Wagtail's own background tasks run on the same django-q2 workers (tests run them inline).
 TASKS = {
     "default": {

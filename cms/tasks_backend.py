@@ -1,16 +1,17 @@
 """Runs Wagtail's django-tasks jobs (search indexing, reference index…) on django-q2.
 
 django-q2 ships no `TASKS` backend (FINDINGS.md); this one hands each task's dotted path to
-`async_task` once the surrounding transaction commits, so one worker fleet runs everything
+the queue (cms/queue.py) once the surrounding transaction commits, so one worker fleet runs everything
 and the web request never waits for indexing.
 """
 
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError
 from django.utils.module_loading import import_string
-from django_q.tasks import async_task
 from django_tasks.backends.base import BaseTaskBackend
 from django_tasks.base import Task, TaskResult, TaskResultStatus
 from django_tasks.utils import get_random_id
+
+from cms.queue import enqueue
 
 RUNNER = "cms.tasks_backend.task_run"
 
@@ -49,15 +50,13 @@ class DjangoQ2Backend(BaseTaskBackend):
             errors=[],
             worker_ids=[],
         )
-        transaction.on_commit(
-            lambda: async_task(
-                RUNNER,
-                task.module_path,
-                list(args),
-                dict(kwargs),
-                task.takes_context,
-                task_name=f"wagtail:{task.name}",
-                group="wagtail-tasks",
-            )
+        enqueue(
+            RUNNER,
+            task.module_path,
+            list(args),
+            dict(kwargs),
+            task.takes_context,
+            task_name=f"wagtail:{task.name}",
+            group="wagtail-tasks",
         )
         return result

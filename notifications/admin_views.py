@@ -1,7 +1,6 @@
 """Staff screens in the Wagtail admin: issue, withdraw, deliveries, verification."""
 
 from django.contrib.admin.views.decorators import staff_member_required
-from django.db import transaction
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
@@ -16,7 +15,7 @@ from wagtail.admin import messages
 from cms.csv_export import csv_response, spreadsheet_time
 from notifications import selectors, services
 from notifications.models import Delivery, FocalPoint, Notification, SuppressedAddress
-from notifications.tasks import deliveries_enqueue
+from notifications.services.dispatch import deliveries_enqueue
 
 ACTIONS = {
     "approve": services.notification_approve,
@@ -123,7 +122,7 @@ def notification_resend(request, pk: int):
         user=request.user,
         include_unconfirmed=request.POST.get("include_unconfirmed") == "1",
     )
-    transaction.on_commit(lambda: deliveries_enqueue(ids))
+    deliveries_enqueue(ids)
     messages.success(request, _("%(count)s deliveries queued again.") % {"count": len(ids)})
     return redirect("notifications_admin:deliveries", pk=pk)
 

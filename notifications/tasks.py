@@ -1,20 +1,9 @@
 """django-q2 tasks: take ids, call one service. The database is the source of truth."""
 
-from django_q.tasks import async_task
-
 from cms.database_retry import retry_on_database_disconnect
 from notifications import services
 from notifications.models import Notification
-from notifications.services.dispatch import BATCH_SIZE
-
-
-def enqueue(func: str, *args) -> None:
-    async_task(func, *args, group="notifications")
-
-
-def deliveries_enqueue(ids: list[int]) -> None:
-    for start in range(0, len(ids), BATCH_SIZE):
-        enqueue("notifications.tasks.deliveries_send_task", ids[start : start + BATCH_SIZE])
+from notifications.services.dispatch import deliveries_enqueue, notification_dispatch_enqueue
 
 
 @retry_on_database_disconnect
@@ -38,7 +27,7 @@ def deliveries_reconcile_task() -> dict[str, int]:
     # A dispatch task the broker lost (Redis restarted) is run again.
     found["undispatched"] = services.notifications_undispatched()
     for notification_id in found["undispatched"]:
-        enqueue("notifications.tasks.notification_dispatch_task", notification_id)
+        notification_dispatch_enqueue(notification_id)
     return {key: len(value) for key, value in found.items()}
 
 

@@ -2,6 +2,7 @@
 
 from .tickets import (
     PARTY_ROLES,
+    SLA_RUNNING,
     attachment_for_user,
     business_hours,
     party_for_user,
@@ -10,6 +11,7 @@ from .tickets import (
     ticket_public_followups,
     tickets_for_staff,
     tickets_for_user,
+    tickets_overdue,
     user_is_staff,
 )
 from .tracker import (
@@ -24,6 +26,7 @@ from .tracker import (
 
 __all__ = [
     "PARTY_ROLES",
+    "SLA_RUNNING",
     "STATUS_ORDER",
     "TrackerRow",
     "attachment_for_user",
@@ -34,6 +37,7 @@ __all__ = [
     "ticket_public_followups",
     "tickets_for_staff",
     "tickets_for_user",
+    "tickets_overdue",
     "tracker_counts_by_region",
     "tracker_counts_by_status",
     "tracker_history",

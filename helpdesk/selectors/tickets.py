@@ -1,16 +1,20 @@
 """Reads of the helpdesk. Party scoping lives here: every Party-facing read goes through
 `tickets_for_user` / `ticket_for_user`, so no view can forget it."""
 
+import datetime
 from collections.abc import Mapping
 
 from django.conf import settings
 from django.db.models import Q, QuerySet
+from django.utils import timezone
 
 from cms.models import Party, UserProfile
 from helpdesk.models import Attachment, Category, FollowUp, Ticket, TicketEvent
 from helpdesk.sla import BusinessHours
 
 PARTY_ROLES = (UserProfile.PartyRole.AUTHORIZED, UserProfile.PartyRole.FOCAL_POINT)
+# Statuses in which the resolution clock runs (it pauses while waiting on the Party).
+SLA_RUNNING = frozenset({Ticket.Status.NEW, Ticket.Status.OPEN})
 
 
 def business_hours() -> BusinessHours:
@@ -44,14 +48,22 @@ def ticket_for_user(user, pk: int) -> Ticket | None:
     return tickets_for_user(user).filter(pk=pk).first()
 
 
+def tickets_overdue(now: datetime.datetime | None = None) -> QuerySet[Ticket]:
+    """Tickets past their first-response due time, or past their resolution due time while
+    the resolution clock runs."""
+    now = now or timezone.now()
+    return Ticket.objects.filter(merged_into__isnull=True).filter(
+        Q(first_responded_at__isnull=True, first_response_due__lte=now)
+        | Q(status__in=SLA_RUNNING, resolution_due__lte=now)
+    )
+
+
 def tickets_for_staff(user, filters: Mapping[str, str]) -> QuerySet[Ticket]:
     """The staff queue, filtered as the ticket list's form asks (unknown values ignored).
 
     ``filters``: category, status ("all", or one status; default: not closed), priority,
     assignee ("me" / "none"), sla ("overdue"), q (subject, e-mail or CHM-123).
     """
-    from helpdesk.services.sla_escalation import tickets_overdue
-
     tickets = Ticket.objects.select_related("party", "assignee").filter(merged_into__isnull=True)
     if filters.get("category") in Category.values:
         tickets = tickets.filter(category=filters["category"])

@@ -12,8 +12,8 @@ from django.db import transaction
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
-from django_q.tasks import async_task
 
+from cms.queue import enqueue
 from helpdesk.models import FollowUp, Ticket, TicketEvent, TicketMail
 
 logger = logging.getLogger(__name__)
@@ -64,7 +64,7 @@ def ticket_mail_queue(
         },
     )
     if created:
-        transaction.on_commit(lambda: async_task("helpdesk.tasks.ticket_mail_send", mail.pk))
+        enqueue("helpdesk.tasks.ticket_mail_send", mail.pk, group="helpdesk")
     return mail
 
 

@@ -8,10 +8,9 @@ from django.conf import settings
 from django.utils import timezone
 
 from helpdesk.models import Ticket
-from helpdesk.selectors import business_hours
+from helpdesk.selectors import SLA_RUNNING, business_hours
 from helpdesk.sla import DEFAULT_TARGETS
 
-RUNNING = {Ticket.Status.NEW, Ticket.Status.OPEN}
 HOUR = 3600
 
 
@@ -32,11 +31,11 @@ def sla_start(ticket: Ticket, now: datetime.datetime) -> None:
 def sla_on_status(ticket: Ticket, old: str, new: str, now: datetime.datetime) -> None:
     """Pause or resume the resolution clock when the status changes."""
     hours = business_hours()
-    if old in RUNNING and new not in RUNNING and ticket.clock_started_at:
+    if old in SLA_RUNNING and new not in SLA_RUNNING and ticket.clock_started_at:
         ticket.business_seconds_used += int(hours.between(ticket.clock_started_at, now))
         ticket.clock_started_at = None
         ticket.resolution_due = None
-    elif old not in RUNNING and new in RUNNING:
+    elif old not in SLA_RUNNING and new in SLA_RUNNING:
         ticket.clock_started_at = now
         sla_reschedule(ticket)
 
@@ -58,7 +57,7 @@ def sla_state(ticket: Ticket, now: datetime.datetime | None = None) -> str:
     dues = []
     if ticket.first_responded_at is None and ticket.first_response_due:
         dues.append(ticket.first_response_due)
-    if ticket.status in RUNNING and ticket.resolution_due:
+    if ticket.status in SLA_RUNNING and ticket.resolution_due:
         dues.append(ticket.resolution_due)
     if not dues:
         return ""

@@ -1,20 +1,11 @@
 """The scheduled escalation: every overdue ticket is escalated to its queue lead once."""
 
 from django.db import transaction
-from django.db.models import Q
 from django.utils import timezone
 
 from helpdesk.models import Queue, Ticket, TicketEvent, TicketMail
+from helpdesk.selectors import tickets_overdue
 from helpdesk.services.mail import ticket_mail_queue
-from helpdesk.services.sla import RUNNING
-
-
-def tickets_overdue(now=None):
-    now = now or timezone.now()
-    return Ticket.objects.filter(merged_into__isnull=True).filter(
-        Q(first_responded_at__isnull=True, first_response_due__lte=now)
-        | Q(status__in=RUNNING, resolution_due__lte=now)
-    )
 
 
 def tickets_escalate_overdue(now=None) -> int:

@@ -15,6 +15,7 @@ from django.db.models import F, Value
 from django.db.models.functions import Greatest
 from django.utils import timezone
 
+from cms.queue import enqueue
 from notifications import selectors
 from notifications.mail.compose import message_id_domain
 from notifications.models import Delivery, DeliveryEvent, Notification, SuppressedAddress
@@ -27,6 +28,22 @@ logger = logging.getLogger(__name__)
 BATCH_SIZE = 200
 
 __all__ = ["BATCH_SIZE", "deliveries_send"]
+
+
+def deliveries_enqueue(ids: list[int]) -> None:
+    """Queue the sending of these deliveries, BATCH_SIZE per task, once the caller commits."""
+    for start in range(0, len(ids), BATCH_SIZE):
+        enqueue(
+            "notifications.tasks.deliveries_send_task",
+            ids[start : start + BATCH_SIZE],
+            group="notifications",
+        )
+
+
+def notification_dispatch_enqueue(notification_id: int) -> None:
+    enqueue(
+        "notifications.tasks.notification_dispatch_task", notification_id, group="notifications"
+    )
 
 
 def _setting(name: str, default):

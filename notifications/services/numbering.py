@@ -8,6 +8,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from notifications.models import Notification, NotificationCounter
+from notifications.services.dispatch import notification_dispatch_enqueue
 from notifications.services.errors import NotificationsError
 
 
@@ -76,11 +77,7 @@ def notification_issue(
             notification.slug = _default_slug(notification)
         notification.save()
         if dispatch:
-            from notifications.tasks import enqueue
-
-            transaction.on_commit(
-                lambda: enqueue("notifications.tasks.notification_dispatch_task", notification.pk)
-            )
+            notification_dispatch_enqueue(notification.pk)
     return notification
 
 

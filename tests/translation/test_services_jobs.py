@@ -242,18 +242,6 @@ def test_reconciler_re_enqueues_stalled_jobs(monkeypatch):
     assert services.jobs_reconcile() == []  # heartbeat re-armed
 
 
-def test_request_enqueues_on_commit(django_capture_on_commit_callbacks, monkeypatch):
-    enqueued = []
-    monkeypatch.setattr("translation.services.jobs._enqueue", enqueued.append)
-    page = english_page(slug="commit")
-    with django_capture_on_commit_callbacks(execute=False) as callbacks:
-        job = services.job_request(instance=page, user=None, languages=["fr"])
-        assert enqueued == []
-    for callback in callbacks:
-        callback()
-    assert enqueued == [job.pk]
-
-
 def test_subtree_and_bulk_requests():
     parent = english_page(slug="tree", title="Biodiversity", paragraphs=())
     english_page(slug="leaf-a", parent=parent)

@@ -16,6 +16,7 @@ from wagtail.models import Locale, Page
 from wagtail_localize.models import StringTranslation, TranslatableObject, TranslationSource
 
 from cms.database_retry import DISCONNECT_ERRORS
+from cms.queue import MACHINE_TRANSLATION, enqueue
 from translation import machine
 from translation.engine.errors import TranslationEngineError
 from translation.engine.languages import argos_code
@@ -95,7 +96,7 @@ def job_request(
         if not job.targets.exists():
             job.delete()
             return None
-        transaction.on_commit(lambda: _enqueue(job.pk))
+        _enqueue(job.pk)
     return job
 
 
@@ -125,9 +126,7 @@ def jobs_request_subtree(
 
 
 def _enqueue(job_id: int) -> None:
-    from django_q.tasks import async_task
-
-    async_task("translation.tasks.job_run", job_id, group="translation")
+    enqueue("translation.tasks.job_run", job_id, group="translation", queue=MACHINE_TRANSLATION)
 
 
 def job_cancel(*, job: TranslationJob, user: AbstractBaseUser | None = None) -> TranslationJob:
@@ -164,7 +163,7 @@ def job_retry(*, job: TranslationJob, user: AbstractBaseUser | None = None) -> T
             return job
         job.status, job.error, job.finished_at = Status.QUEUED, "", None
         job.save(update_fields=["status", "error", "finished_at"])
-        transaction.on_commit(lambda: _enqueue(job.pk))
+        _enqueue(job.pk)
     return job
 
 

@@ -10,6 +10,7 @@ from django.db.models import Model
 from wagtail.models import Locale, Page, Site
 from wagtail_localize.models import StringSegment, StringTranslation, TranslationSource
 
+from cms.queue import enqueue
 from translation import selectors
 from translation.models import MachineTranslationSettings, SegmentReview, TranslationJob
 from translation.models.review import review_permission_codename
@@ -39,7 +40,7 @@ def source_published(*, instance: Model, user=None) -> dict[str, int]:
             source, _created = TranslationSource.update_or_create_from_instance(instance)
             stale = _mark_stale(source)
         if stale:
-            transaction.on_commit(lambda: _notify_async(source.pk, stale))
+            _notify_async(source.pk, stale)
     rule = _rule_languages(instance)
     if rule:
         job_request(
@@ -103,9 +104,7 @@ def _mark_stale(source: TranslationSource) -> dict[str, int]:
 
 
 def _notify_async(source_id: int, stale: dict[str, int]) -> None:
-    from django_q.tasks import async_task
-
-    async_task("translation.tasks.reviewers_notify", source_id, stale, group="translation")
+    enqueue("translation.tasks.reviewers_notify", source_id, stale, group="translation")
 
 
 def reviewers_notify(*, source_id: int, stale: dict[str, int]) -> int:

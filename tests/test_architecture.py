@@ -1,0 +1,124 @@
+"""The dependency rules of docs/ARCHITECTURE.md, read from the source itself.
+
+Every import counts, including those inside functions: an import moved into a function to
+dodge a cycle is still a cycle (two modules that cannot be understood one without the other).
+"""
+
+import ast
+from collections.abc import Iterator
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+APPS = ("cms", "translation", "notifications", "helpdesk", "api")
+
+
+def module_name(path: Path) -> str:
+    parts = path.relative_to(ROOT).with_suffix("").parts
+    return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
+
+
+def app_modules() -> dict[str, Path]:
+    return {
+        module_name(path): path
+        for app in APPS
+        for path in (ROOT / app).rglob("*.py")
+        if "migrations" not in path.parts
+    }
+
+
+def imported_names(module: str, path: Path) -> Iterator[str]:
+    """Every module name an import statement in `path` can mean (`from a import b` may name
+    the module `a.b` or a name inside `a`)."""
+    package = module if path.name == "__init__.py" else module.rpartition(".")[0]
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Import):
+            yield from (alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom):
+            if node.level:
+                base = package.split(".")[: len(package.split(".")) - node.level + 1]
+                target = ".".join([*base, node.module] if node.module else base)
+            else:
+                target = node.module or ""
+            yield target
+            yield from (f"{target}.{alias.name}" for alias in node.names)
+
+
+def import_graph() -> dict[str, set[str]]:
+    modules = app_modules()
+    return {
+        module: {name for name in imported_names(module, path) if name in modules} - {module}
+        for module, path in modules.items()
+    }
+
+
+def cycles(graph: dict[str, set[str]]) -> list[list[str]]:
+    """Strongly connected components with more than one module (Tarjan, iteratively)."""
+    index: dict[str, int] = {}
+    low: dict[str, int] = {}
+    stack: list[str] = []
+    found: list[list[str]] = []
+    for root in sorted(graph):
+        if root in index:
+            continue
+        work = [(root, iter(sorted(graph[root])))]
+        index[root] = low[root] = len(index)
+        stack.append(root)
+        while work:
+            node, children = work[-1]
+            child = next(children, None)
+            if child is not None:
+                if child not in index:
+                    index[child] = low[child] = len(index)
+                    stack.append(child)
+                    work.append((child, iter(sorted(graph[child]))))
+                elif child in stack:
+                    low[node] = min(low[node], index[child])
+                continue
+            work.pop()
+            if work:
+                parent = work[-1][0]
+                low[parent] = min(low[parent], low[node])
+            if low[node] == index[node]:
+                component = []
+                while True:
+                    member = stack.pop()
+                    component.append(member)
+                    if member == node:
+                        break
+                if len(component) > 1:
+                    found.append(sorted(component))
+    return found
+
+
+def test_the_cycle_finder_sees_a_cycle_through_a_package_and_a_lazy_import():
+    graph = {"a": {"a.b"}, "a.b": {"c"}, "c": {"a"}, "d": {"a"}}
+    assert cycles(graph) == [["a", "a.b", "c"]]
+
+
+def test_no_import_cycle_between_modules():
+    assert cycles(import_graph()) == []
+
+
+def test_dependencies_point_one_way_between_apps():
+    """cms ← translation ← notifications; helpdesk → cms; api reads the others."""
+    allowed = {
+        "cms": {"cms"},
+        "translation": {"cms", "translation"},
+        "notifications": {"cms", "translation", "notifications"},
+        "helpdesk": {"cms", "helpdesk"},
+        "api": set(APPS),
+    }
+    wrong = sorted(
+        (module, name)
+        for module, names in import_graph().items()
+        for name in names
+        if name.split(".")[0] not in allowed[module.split(".")[0]]
+    )
+    assert wrong == []
+
+
+def test_the_engine_imports_no_django():
+    engine = ROOT / "translation" / "engine"
+    for path in engine.rglob("*.py"):
+        names = set(imported_names(module_name(path), path))
+        assert not {name for name in names if name.split(".")[0] in {"django", "wagtail"}}, path
