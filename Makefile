@@ -25,7 +25,7 @@ $(BIN)/python:
 	$(BIN)/pip install --quiet --upgrade pip
 
 $(VENV)/.installed: pyproject.toml | $(BIN)/python
-	$(BIN)/pip install -e .
+	$(BIN)/pip install -e '.[demo]'
 	touch $@
 
 $(VENV)/.test-installed: pyproject.toml $(VENV)/.installed

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import random
 
-from translation.engine.demo_lexicon import LANGUAGE_ORDER, ROWS
+from translation.demo_models.lexicon import LANGUAGE_ORDER, ROWS
 
 _ENDINGS = [".", ".", ".", ".", "!", "?"]
 

@@ -26,11 +26,11 @@ from pathlib import Path
 import numpy as np
 from ctranslate2.specs import TransformerSpec
 
-from translation.engine.demo_lexicon import LANGUAGE_ORDER, ROWS
-from translation.engine.demo_models import build_sentencepiece_model
+from translation.demo_models.builder import build_sentencepiece_model
+from translation.demo_models.lexicon import LANGUAGE_ORDER, ROWS
+from translation.demo_models.sbd_onnx import write_sentence_splitter
 from translation.engine.languages import LANGUAGE_NAMES
 from translation.engine.packages import archive_package
-from translation.engine.sbd_onnx import write_sentence_splitter
 
 VOCAB_SIZE = 32_000
 DIM, HEADS, FFN, LAYERS = 512, 8, 2048, 6

@@ -117,8 +117,51 @@ def test_dependencies_point_one_way_between_apps():
     assert wrong == []
 
 
-def test_the_engine_imports_no_django():
-    engine = ROOT / "translation" / "engine"
-    for path in engine.rglob("*.py"):
+def test_the_engine_imports_no_django_and_builds_no_models():
+    """The engine reads packages; building demonstration ones (and onnx) lives outside it."""
+    outside = {"django", "wagtail", "onnx"}
+    for path in (ROOT / "translation" / "engine").rglob("*.py"):
         names = set(imported_names(module_name(path), path))
-        assert not {name for name in names if name.split(".")[0] in {"django", "wagtail"}}, path
+        assert not {name for name in names if name.split(".")[0] in outside}, path
+        assert not {name for name in names if name.startswith("translation.demo_models")}, path
+
+
+def test_only_the_demonstration_sentence_splitter_imports_onnx():
+    importers = {
+        module
+        for module, path in app_modules().items()
+        if any(name.split(".")[0] == "onnx" for name in imported_names(module, path))
+    }
+    assert importers == {"translation.demo_models.sbd_onnx"}
+
+
+def test_every_directly_imported_package_is_declared_with_a_range():
+    """A package our code imports must not arrive only because another one needs it today."""
+    import re
+    import sys
+    import tomllib
+    from importlib.metadata import packages_distributions
+
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    requirements = [*project["dependencies"], *sum(project["optional-dependencies"].values(), [])]
+    declared = {}
+    for requirement in requirements:
+        name = re.match(r"[A-Za-z0-9_.-]+", requirement).group(0)
+        declared[re.sub(r"[-_.]+", "-", name).lower()] = requirement
+    local = {*APPS, "tests", "bench"}
+    distributions = packages_distributions()
+    undeclared, unbounded = set(), set()
+    for folder in (*APPS, "tests", "bench"):
+        for path in (ROOT / folder).rglob("*.py"):
+            for name in imported_names(module_name(path), path):
+                top = name.split(".")[0]
+                if not top or top in sys.stdlib_module_names or top in local:
+                    continue
+                for distribution in distributions.get(top, []):
+                    key = re.sub(r"[-_.]+", "-", distribution).lower()
+                    if key not in declared:
+                        undeclared.add(f"{distribution} (imported as {top})")
+                    elif "<" not in declared[key] and "==" not in declared[key]:
+                        unbounded.add(declared[key])
+    assert sorted(undeclared) == []
+    assert sorted(unbounded) == []

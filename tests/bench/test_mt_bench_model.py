@@ -18,7 +18,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "bench"))
 
 from mt_bench_model import bench_pieces, build_spec, piece_permutation  # noqa: E402
 
-from translation.engine.demo_models import build_sentencepiece_model  # noqa: E402
+from translation.demo_models.builder import build_sentencepiece_model  # noqa: E402
 
 
 @pytest.fixture(scope="module")

@@ -29,8 +29,8 @@ from tests.notifications.conftest import Mailbox
 from tests.redis_server import RedisServer
 from tests.scratch_database import scratch_postgres_database
 from tests.waiting import wait_until
+from translation.demo_models.builder import build_demo_packages
 from translation.engine import packages
-from translation.engine.demo_models import build_demo_packages
 
 pytestmark = [pytest.mark.reliability, pytest.mark.postgres]
 

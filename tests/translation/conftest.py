@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
+from translation.demo_models.builder import build_demo_packages
 from translation.engine import packages
-from translation.engine.demo_models import build_demo_packages
 from translation.engine.translator import Engine
 
 

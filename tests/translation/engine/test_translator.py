@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
+from translation.demo_models.builder import build_demo_package
 from translation.engine import packages
-from translation.engine.demo_models import build_demo_package
 from translation.engine.errors import (
     EmptyInputError,
     MissingModelError,

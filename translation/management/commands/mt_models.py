@@ -8,9 +8,9 @@ from pathlib import Path
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
+from translation.demo_models.builder import DEMO_LABEL, DEMO_PAIRS, build_demo_packages
 from translation.engine import packages
 from translation.engine.argos_settings import configure_argos_environment, packages_dir
-from translation.engine.demo_models import DEMO_LABEL, DEMO_PAIRS, build_demo_packages
 from translation.engine.errors import TranslationEngineError
 from translation.engine.languages import SUPPORTED_LANGUAGES, argos_code
 

@@ -33,10 +33,9 @@ import numpy as np
 from ctranslate2.specs import TransformerSpec
 from sentencepiece import sentencepiece_model_pb2 as sp_pb2
 
-from translation.engine.demo_lexicon import LANGUAGE_ORDER, ROWS
+from translation.demo_models.lexicon import LANGUAGE_ORDER, ROWS
 from translation.engine.languages import LANGUAGE_NAMES
 from translation.engine.packages import archive_package
-from translation.engine.sbd_onnx import write_sentence_splitter
 
 DEMO_PACKAGE_VERSION = "1.0"
 DEMO_LABEL = "demonstration model"
@@ -303,12 +302,15 @@ def build_demo_package_dir(
     spec.optimize(quantization="int8")
     (folder / "model").mkdir(exist_ok=True)
     spec.save(str(folder / "model"))
+    # onnx (the `demo` extra) is needed for this file only.
+    from translation.demo_models.sbd_onnx import write_sentence_splitter
+
     write_sentence_splitter(folder / "minisbd" / f"{source}.onnx", source)
     metadata = demo_metadata(source, target, version)
     (folder / "metadata.json").write_text(json.dumps(metadata, ensure_ascii=False, indent=2))
     (folder / "README.md").write_text(
         f"# {LANGUAGE_NAMES[source]} → {LANGUAGE_NAMES[target]} ({DEMO_LABEL})\n\n"
-        "Word-by-word dictionary model built by translation/engine/demo_models.py.\n"
+        "Word-by-word dictionary model built by translation/demo_models/builder.py.\n"
         "It shows the translation machinery; it does not translate.\n"
     )
     return folder
