@@ -6,14 +6,12 @@ import datetime
 from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.utils import timezone
-from wagtail.models import Locale
 
-from cms.models import HomePage, Party, UserProfile
+from cms.models import Party, UserProfile
+from helpdesk.demo_knowledge import help_section_load
 from helpdesk.models import (
     AwardCall,
     CannedReply,
-    HelpArticlePage,
-    HelpIndexPage,
     NationalSite,
     Queue,
     Ticket,
@@ -126,41 +124,6 @@ def _party_user(code: str, language: str):
     return user
 
 
-def _help_pages() -> int:
-    home = HomePage.objects.filter(locale=Locale.objects.get(language_code="en")).first()
-    if home is None:
-        return 0
-    index = HelpIndexPage.objects.child_of(home).first()
-    if index is None:
-        index = home.add_child(
-            instance=HelpIndexPage(
-                title="Helpdesk",
-                slug="helpdesk-help",
-                intro="Answers to common questions about national CHMs.",
-            )
-        )
-    articles = [
-        (
-            "Request a Bioland site",
-            "bioland",
-            "bioland drupal site request",
-            "How a Party asks the Secretariat for a Bioland national CHM site.",
-        ),
-        (
-            "Point your domain to your national CHM",
-            "domain",
-            "domain dns hosting",
-            "The DNS records a national CHM needs.",
-        ),
-    ]
-    for title, slug, keywords, intro in articles:
-        if not HelpArticlePage.objects.child_of(index).filter(slug=slug).exists():
-            index.add_child(
-                instance=HelpArticlePage(title=title, slug=slug, keywords=keywords, intro=intro)
-            )
-    return len(articles)
-
-
 def helpdesk_demo_load() -> str:
     with transaction.atomic():
         for category, _label in Queue._meta.get_field("category").choices:
@@ -213,7 +176,7 @@ def helpdesk_demo_load() -> str:
             award_criterion_add(
                 call=call, names={"en": "Interoperability", "fr": "Interopérabilité"}
             )
-    articles = _help_pages()
+    articles = help_section_load()
     return (
         f"Helpdesk demo: {created} new tickets, {len(TRACKER)} tracker rows, "
         f"{articles} help articles, award call {call.pk}."

@@ -7,6 +7,7 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField
 
 from cms.blocks import ContentStreamBlock
 
@@ -17,15 +18,18 @@ class HelpIndexPage(Page):
     parent_page_types = ["cms.HomePage"]
     subpage_types = ["helpdesk.HelpArticlePage"]
     max_count_per_parent = 1
+    # The help section belongs in the site menu; editors may still take it out.
+    show_in_menus_default = True
 
     class Meta:
         verbose_name = _("help index")
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["articles"] = (
-            HelpArticlePage.objects.child_of(self).live().public().order_by("title")
-        )
+        # Imported here: the selector module imports these models.
+        from helpdesk.selectors.knowledge import help_articles
+
+        context["articles"] = help_articles(self.locale.language_code, among=self)
         return context
 
 
@@ -49,6 +53,9 @@ class HelpArticlePage(Page):
     ]
     parent_page_types = ["helpdesk.HelpIndexPage"]
     subpage_types: list[str] = []
+    # Keywords are what requesters type, product names mostly ("Bioland", "DNS"): a
+    # machine translation of them finds nothing, so every translation keeps the source's.
+    override_translatable_fields = [SynchronizedField("keywords")]
 
     class Meta:
         verbose_name = _("help article")
