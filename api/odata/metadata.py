@@ -2,7 +2,7 @@
 
 from xml.sax.saxutils import quoteattr
 
-from api.odata.entities import ENTITY_SETS
+from api.odata.registry import ENTITY_SETS
 
 NAMESPACE = "informea"
 COMPLEX_TYPES = {

@@ -1,175 +1,141 @@
-"""The subset of OData v4 system query options InforMEA's harvesters use.
+"""OData v4 system query options, answered by the database.
 
-$filter: comparisons (eq ne gt ge lt le) joined by `and`; literals are ISO 8601
-date-times (bare, or `datetime'…'`/`datetimeoffset'…'` as older OData clients send
-them), quoted strings, integers, true/false/null. $orderby: `prop [asc|desc], …`.
-$top, $skip, $count=true, $format=json. Anything else starting with `$` is refused with a
-400: a harvester must never silently get a different set than it asked for.
+$filter (see `filters.py`), $select, $orderby on several properties, $top, $skip,
+$count=true, $format=json, and server-driven paging: a page holds at most `PAGE_SIZE`
+entities (a client may ask for fewer with `Prefer: odata.maxpagesize=N`) and ends with
+`@odata.nextLink` while more remain. The link carries `$skiptoken`, the number of
+entities already delivered for this query. Any other `$` option is refused with a 400:
+a harvester must never silently get a different set than it asked for.
 """
 
 import re
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
-from typing import Any
 
-MAX_TOP = 1000
-SUPPORTED = {"$filter", "$orderby", "$top", "$skip", "$count", "$format"}
-OPERATORS = {
-    "eq": lambda a, b: a == b,
-    "ne": lambda a, b: a != b,
-    "gt": lambda a, b: a is not None and b is not None and a > b,
-    "ge": lambda a, b: a is not None and b is not None and a >= b,
-    "lt": lambda a, b: a is not None and b is not None and a < b,
-    "le": lambda a, b: a is not None and b is not None and a <= b,
-}
-_COMPARISON = re.compile(
-    r"^\s*(?P<prop>[A-Za-z_][A-Za-z0-9_]*)\s+(?P<op>eq|ne|gt|ge|lt|le)\s+(?P<value>.+?)\s*$"
-)
-_AND = re.compile(r"\s+and\s+", re.IGNORECASE)
-_DATETIME_WRAPPED = re.compile(r"^(?:datetime|datetimeoffset)'(.+)'$", re.IGNORECASE)
+from django.db.models import F, QuerySet
 
+from api.odata.entities.base import EntitySet
+from api.odata.errors import ODataNotAcceptable, ODataQueryError
+from api.odata.filters import ANNOTATION_PREFIX, filter_parse
 
-class ODataQueryError(ValueError):
-    """A query option the service cannot honour; `option` names which one."""
-
-    def __init__(self, option: str, detail: str):
-        self.option = option
-        self.detail = detail
-        super().__init__(f"{option}: {detail}")
+PAGE_SIZE = 200
+MAX_INTEGER = 10**9
+SUPPORTED = {"$filter", "$select", "$orderby", "$top", "$skip", "$count", "$format", "$skiptoken"}
+JSON_FORMATS = {"json", "application/json"}
+METADATA_LEVELS = {"minimal", "none"}
 
 
 @dataclass
 class ODataQuery:
-    filters: list[tuple[str, str, Any]] = field(default_factory=list)
+    filter: str = ""
+    select: list[str] = field(default_factory=list)  # empty: every property
     orderby: list[tuple[str, bool]] = field(default_factory=list)  # (prop, descending)
     top: int | None = None
     skip: int = 0
+    delivered: int = 0  # from $skiptoken
     count: bool = False
+    page_size: int = PAGE_SIZE
 
 
-def parse_datetime(text: str) -> datetime:
-    text = text.strip()
-    if text.endswith("Z"):
-        text = text[:-1] + "+00:00"
-    try:
-        moment = datetime.fromisoformat(text)
-    except ValueError:
-        raise ODataQueryError("$filter", f"not a date-time: {text[:40]}") from None
-    if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=UTC)
-    try:
-        return moment.astimezone(UTC)
-    except (OverflowError, ValueError):
-        raise ODataQueryError("$filter", f"not a date-time: {text[:40]}") from None
+@dataclass
+class ODataPage:
+    entities: list[dict]
+    total: int | None  # the filtered set's size, when $count=true
+    next_delivered: int | None  # $skiptoken of the next page, None on the last
 
 
-def parse_literal(text: str, kind: str) -> Any:
-    """A literal for a property of type `kind` ("datetime", "string", "int", "bool")."""
-    text = text.strip()
-    if text == "null":
-        return None
-    wrapped = _DATETIME_WRAPPED.match(text)
-    if kind == "datetime":
-        return parse_datetime(wrapped.group(1) if wrapped else text.strip("'"))
-    if kind == "string":
-        if len(text) >= 2 and text[0] == text[-1] == "'":
-            return text[1:-1].replace("''", "'")
-        raise ODataQueryError("$filter", "strings are written in single quotes")
-    if kind == "bool":
-        if text in ("true", "false"):
-            return text == "true"
-        raise ODataQueryError("$filter", "expected true or false")
-    if kind == "int":
-        if re.fullmatch(r"-?\d{1,9}", text):
-            return int(text)
-        raise ODataQueryError("$filter", "expected an integer")
-    raise ODataQueryError("$filter", "this property cannot be filtered")
-
-
-def _integer(option: str, value: str, maximum: int) -> int:
-    if not re.fullmatch(r"\d{1,9}", value.strip()):
+def _integer(option: str, value: str) -> int:
+    value = value.strip()
+    if not (value.isascii() and value.isdecimal()) or len(value) > 9:
         raise ODataQueryError(option, "expected a non-negative integer")
-    number = int(value)
-    if number > maximum:
-        raise ODataQueryError(option, f"at most {maximum}")
-    return number
+    return int(value)
 
 
-def query_parse(params, properties: dict[str, str]) -> ODataQuery:
-    """Parse the request's query options against an entity's filterable properties
-    ({name: kind}). Raises ODataQueryError on anything it does not understand."""
+def format_check(value: str | None) -> None:
+    """$format: JSON with minimal (or no) metadata is what this service writes."""
+    if value is None:
+        return
+    kind, *parameters = (part.strip() for part in value.split(";"))
+    if kind.lower() not in JSON_FORMATS:
+        raise ODataNotAcceptable("$format", "only json is available")
+    for parameter in parameters:
+        name, _sep, level = parameter.partition("=")
+        if name.strip().lower() == "odata.metadata" and level.strip() not in METADATA_LEVELS:
+            raise ODataNotAcceptable("$format", "odata.metadata=minimal or none")
+
+
+def query_parse(params, entity: EntitySet, prefer: str = "") -> ODataQuery:
+    """Read the request's query options against the entity set's properties."""
     query = ODataQuery()
     for key in params:
         if key.startswith("$") and key not in SUPPORTED:
             raise ODataQueryError(key, "not supported by this service")
         if "\x00" in params.get(key, ""):
             raise ODataQueryError(key, "invalid character")
-    fmt = params.get("$format")
-    if fmt is not None and fmt.split(";")[0].strip() not in ("json", "application/json"):
-        raise ODataQueryError("$format", "only json is available")
+    format_check(params.get("$format"))
     if "$top" in params:
-        query.top = _integer("$top", params["$top"], MAX_TOP)
+        query.top = _integer("$top", params["$top"])
     if "$skip" in params:
-        query.skip = _integer("$skip", params["$skip"], 10**9)
+        query.skip = _integer("$skip", params["$skip"])
+    if "$skiptoken" in params:
+        query.delivered = _integer("$skiptoken", params["$skiptoken"])
     if "$count" in params:
         if params["$count"] not in ("true", "false"):
             raise ODataQueryError("$count", "expected true or false")
         query.count = params["$count"] == "true"
-    expression = params.get("$filter", "").strip()
-    if expression:
-        if len(expression) > 1000:
-            raise ODataQueryError("$filter", "too long")
-        for part in _AND.split(expression):
-            part = part.strip()
-            while part.startswith("(") and part.endswith(")"):
-                part = part[1:-1].strip()
-            match = _COMPARISON.match(part)
-            if not match:
-                raise ODataQueryError("$filter", f"cannot read: {part[:60]}")
-            prop = match["prop"]
-            if prop not in properties:
-                raise ODataQueryError("$filter", f"unknown or unfilterable property: {prop}")
-            query.filters.append(
-                (prop, match["op"], parse_literal(match["value"], properties[prop]))
-            )
+    query.filter = params.get("$filter", "").strip()
+    names = entity.prop_names()
+    select = params.get("$select", "").strip()
+    if select and select != "*":
+        for name in (part.strip() for part in select.split(",")):
+            if name not in names:
+                raise ODataQueryError("$select", f"unknown property: {name[:60]}")
+            if name not in query.select:
+                query.select.append(name)
+    sortable = entity.filterable()
     orderby = params.get("$orderby", "").strip()
     if orderby:
         for clause in orderby.split(","):
             words = clause.split()
-            if not words or len(words) > 2 or words[0] not in properties:
+            if not words or len(words) > 2 or words[0] not in sortable:
                 raise ODataQueryError("$orderby", f"cannot order by: {clause.strip()[:60]}")
             if len(words) == 2 and words[1].lower() not in ("asc", "desc"):
                 raise ODataQueryError("$orderby", "direction is asc or desc")
             query.orderby.append((words[0], len(words) == 2 and words[1].lower() == "desc"))
+    wanted = re.search(r"odata\.maxpagesize\s*=\s*(\d{1,9})", prefer or "")
+    if wanted and int(wanted[1]) > 0:
+        query.page_size = min(int(wanted[1]), PAGE_SIZE)
     return query
 
 
-def query_apply(
-    rows: list[dict], query: ODataQuery, raw: dict[str, dict]
-) -> tuple[list[dict], int]:
-    """Filter, order and page the rows; `raw` holds comparable values per row id.
-
-    Returns the page and the count before paging ($count counts the filtered set).
-    """
-
-    def value(row, prop):
-        return raw[row["id"]].get(prop)
-
-    selected = [
-        row
-        for row in rows
-        if all(OPERATORS[op](value(row, prop), literal) for prop, op, literal in query.filters)
-    ]
-    for prop, descending in reversed(query.orderby or [("id", False)]):
-        # None sorts first ascending (and last descending), as OData servers commonly do.
-        selected.sort(
-            key=lambda row, p=prop: (
-                (value(row, p) is not None, value(row, p) or 0)
-                if not isinstance(value(row, p), str)
-                else (True, value(row, p))
-            ),
-            reverse=descending,
+def filtered(entity: EntitySet, query: ODataQuery) -> QuerySet:
+    """The entity set's rows that match $filter, in $orderby order then by key."""
+    rows = entity.queryset()
+    if query.filter:
+        condition, _used, annotations = filter_parse(query.filter, entity.filterable(), rows.model)
+        if annotations:
+            rows = rows.annotate(**annotations)
+        rows = rows.filter(condition)
+    order = []
+    for prop, descending in query.orderby:
+        expression = F(ANNOTATION_PREFIX + prop)
+        # Nulls first going up, last going down, on SQLite and PostgreSQL alike.
+        order.append(
+            expression.desc(nulls_last=True) if descending else expression.asc(nulls_first=True)
         )
-    total = len(selected)
-    end = None if query.top is None else query.skip + query.top
-    return selected[query.skip : end], total
+    return rows.order_by(*order, entity.tiebreak)
+
+
+def query_apply(entity: EntitySet, query: ODataQuery, request) -> ODataPage:
+    """One page of the query's answer, with the total when $count=true."""
+    rows = filtered(entity, query)
+    total = rows.count() if query.count else None
+    remaining = None if query.top is None else max(query.top - query.delivered, 0)
+    limit = query.page_size if remaining is None else min(query.page_size, remaining)
+    start = query.skip + query.delivered
+    page = list(rows[start : start + limit + 1]) if limit else []
+    more = len(page) > limit
+    page = page[:limit]
+    entities = entity.serialize(page, request)
+    if query.select:
+        entities = [{name: item[name] for name in query.select} for item in entities]
+    return ODataPage(entities, total, query.delivered + limit if more else None)

@@ -8,8 +8,7 @@ urlpatterns = [
     re_path(r"^(?P<entity_set>[A-Za-z]+)/?$", views.entity_collection, name="odata-collection"),
     re_path(
         r"^(?P<entity_set>[A-Za-z]+)/\$count$",
-        views.entity_collection,
-        {"count_only": True},
+        views.entity_count,
         name="odata-count",
     ),
     re_path(

@@ -2,10 +2,10 @@
 
 from datetime import datetime
 
-from django.db.models import Max
+from django.db.models import DateTimeField, OuterRef, QuerySet, Subquery
+from django.db.models.functions import Coalesce, Greatest
 
-from notifications.models import FocalPoint
-from notifications.selectors import focal_points_public
+from notifications.models import FocalPoint, FocalPointChange
 
 
 def focal_point_public_data(focal_point: FocalPoint, updated: datetime | None) -> dict:
@@ -29,18 +29,36 @@ def focal_point_public_data(focal_point: FocalPoint, updated: datetime | None) -
     }
 
 
+def focal_points_directory() -> QuerySet[FocalPoint]:
+    """Active focal points annotated with `updated`: their last recorded change or their
+    activation, whichever is later (computed in the database, so it can be filtered)."""
+    last_change = Subquery(
+        FocalPointChange.objects.filter(focal_point=OuterRef("pk"))
+        .order_by("-at")
+        .values("at")[:1],
+        output_field=DateTimeField(),
+    )
+    # Greatest() is NULL on SQLite as soon as one side is; each side falls back to the other.
+    return (
+        FocalPoint.objects.filter(status=FocalPoint.Status.ACTIVE)
+        .select_related("party")
+        .annotate(
+            updated=Greatest(
+                Coalesce(last_change, "activated_at"),
+                Coalesce("activated_at", last_change),
+                output_field=DateTimeField(),
+            )
+        )
+    )
+
+
 def directory_entries(*, party_code: str = "", category: str = "") -> list[dict]:
     """Active focal points, by Party then name, as public records."""
-    focal_points = focal_points_public(party_code=party_code, category=category)
-    changed = dict(
-        FocalPoint.objects.filter(pk__in=[fp.pk for fp in focal_points])
-        .annotate(last_change=Max("changes__at"))
-        .values_list("pk", "last_change")
-    )
-    entries = []
-    for focal_point in focal_points:
-        moments = [changed.get(focal_point.pk), focal_point.activated_at]
-        moments = [moment for moment in moments if moment is not None]
-        entries.append(focal_point_public_data(focal_point, max(moments) if moments else None))
-    entries.sort(key=lambda entry: (entry["party"], entry["last_name"], entry["first_name"]))
-    return entries
+    focal_points = focal_points_directory().order_by("party__code", "last_name", "first_name")
+    if party_code:
+        focal_points = focal_points.filter(party__code=party_code.upper())
+    return [
+        focal_point_public_data(focal_point, focal_point.updated)
+        for focal_point in focal_points
+        if not category or category in focal_point.categories
+    ]

@@ -135,10 +135,21 @@ def test_lt_le_eq_and_ordering_top_skip_count(client, decision):
         {"$orderby": "nothing"},
         {"$orderby": "id sideways"},
         {"$top": "-1"},
-        {"$top": "100000"},
+        {"$top": "1000000000000"},
+        {"$skiptoken": "x"},
+        {"$select": "id,nothing"},
+        {"$filter": "updated eq 'yesterday'"},
+        {"$filter": "documents gt 'many'"},
+        {"$filter": "contains(updated,'2024')"},
+        {"$filter": "id in ()"},
+        {"$filter": "id gt null"},
+        {"$filter": "documents add 1 eq 2"},
+        {"$filter": "id eq 'COP-12' and"},
+        {"$filter": "unknownfunction(id) eq 'x'"},
+        {"$filter": "documents"},
+        {"$filter": "id eq '" + "x" * 2100 + "'"},
         {"$skip": "x"},
         {"$count": "yes"},
-        {"$format": "xml"},
         {"$expand": "title"},
         {"$filter": "id eq '\x00'"},
     ],
@@ -168,3 +179,57 @@ def test_conditional_get_and_rate_limit(client, decision, api_limits):
     assert client.get("/odata/Meetings").status_code == 200
     limited = client.get("/odata/Meetings")
     assert limited.status_code == 429 and int(limited["Retry-After"]) >= 1
+
+
+@pytest.mark.parametrize(
+    ("params", "headers"),
+    [
+        ({"$format": "xml"}, {}),
+        ({"$format": "atom"}, {}),
+        ({"$format": "application/json;odata.metadata=full"}, {}),
+        ({}, {"HTTP_ACCEPT": "application/xml"}),
+        ({}, {"HTTP_ACCEPT": "application/atom+xml, text/html"}),
+        ({}, {"HTTP_ACCEPT": "application/json;q=0"}),
+        ({}, {"HTTP_ODATA_MAXVERSION": "3.0"}),
+    ],
+)
+def test_formats_and_versions_not_served_are_406_in_odata_json(client, decision, params, headers):
+    response = client.get("/odata/Meetings", params, **headers)
+    assert response.status_code == 406
+    assert response["OData-Version"] == "4.0"
+    assert response.json()["error"]["code"] == "not_acceptable"
+
+
+def test_metadata_is_xml_only_and_json_clients_are_told(client):
+    assert client.get("/odata/$metadata", HTTP_ACCEPT="application/xml").status_code == 200
+    assert client.get("/odata/$metadata", HTTP_ACCEPT="application/json").status_code == 406
+    browser = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8"
+    assert client.get("/odata/Meetings", HTTP_ACCEPT=browser).status_code == 200
+    assert client.get("/odata/Meetings", HTTP_ODATA_MAXVERSION="4.01").status_code == 200
+
+
+def test_server_driven_paging_with_prefer_and_next_link(client, decision):
+    index = DocumentIndexPage.objects.get(locale__language_code="en")
+    for number in range(13, 18):
+        page = OfficialDocumentPage(
+            title=f"Report {number}",
+            slug=f"report-{number}",
+            symbol=f"CBD/COP/{number}/1",
+            meeting=f"COP-{number}",
+            document_date=date(2016, 1, 1),
+        )
+        index.add_child(instance=page)
+        page.save_revision().publish()
+    seen, url, params = [], "/odata/Meetings", {"$count": "true", "$orderby": "id desc"}
+    while url:
+        response = client.get(url, params, HTTP_PREFER="odata.maxpagesize=2")
+        assert response["Preference-Applied"] == "odata.maxpagesize=2"
+        body = response.json()
+        assert body["@odata.count"] == 6 and len(body["value"]) <= 2
+        seen += [item["id"] for item in body["value"]]
+        url, params = body.get("@odata.nextLink"), None
+    assert seen == [f"COP-{n}" for n in range(17, 11, -1)]
+    assert client.get("/odata/Meetings/$count", {"$filter": "id ge 'COP-15'"}).content == b"3"
+    selected = client.get("/odata/Meetings", {"$select": "id,documents", "$top": "1"}).json()
+    assert selected["value"] == [{"id": "COP-12", "documents": 2}]
+    assert selected["@odata.context"].endswith("$metadata#Meetings(id,documents)")
