@@ -1,4 +1,4 @@
-"""Reads for the public site: language alternates of a page, search, Parties."""
+"""Reads for the public site: language alternates of a page, menus, search, Parties."""
 
 import re
 from dataclasses import dataclass
@@ -9,7 +9,8 @@ from django.utils.translation import get_language
 from wagtail.models import Locale, Page
 
 from cms.languages import content_language_codes, language_name
-from cms.models import Party
+from cms.models import NavigationMenu, Party
+from cms.navigation import MenuEntry, default_menu, service_entry
 
 FALLBACK_LANGUAGE = "en"
 
@@ -88,3 +89,41 @@ def parties_sorted(language_code: str) -> list[Party]:
     """All Parties sorted by their name in the given language."""
     parties = list(Party.objects.all())
     return sorted(parties, key=lambda party: party.name_in(language_code).casefold())
+
+
+def menu_entries(language_code: str) -> list[MenuEntry]:
+    """The main menu in a language: the editors' menu for it, else the default menu.
+
+    Links that lead nowhere (an unpublished page, a service whose page does not exist) are
+    left out rather than shown broken.
+    """
+    menu = NavigationMenu.objects.filter(locale__language_code=language_code).first()
+    if menu is None:
+        return default_menu(language_code)
+    entries = []
+    for block in menu.items:
+        if block.block_type == "group":
+            children = [_link_entry(child, language_code) for child in block.value["links"]]
+            children = [child for child in children if child is not None]
+            if children:
+                entries.append(MenuEntry(block.value["label"], children=children))
+        elif entry := _link_entry(block, language_code):
+            entries.append(entry)
+    return entries
+
+
+def _link_entry(block, language_code: str) -> MenuEntry | None:
+    value = block.value
+    if block.block_type == "service":
+        return service_entry(value["service"], language_code, value["label"])
+    if block.block_type == "page":
+        page = value["page"]
+        if page is None:
+            return None
+        locale = Locale.objects.filter(language_code=language_code).first()
+        translated = page.get_translation_or_none(locale) if locale else None
+        page = translated if translated is not None and translated.live else page
+        if not page.live:
+            return None
+        return MenuEntry(value["label"] or page.title, page.url)
+    return MenuEntry(value["label"], value["url"])

@@ -1,6 +1,6 @@
 """Signal wiring of the cms app."""
 
-from django.db.models.signals import post_delete
+from django.db.models.signals import post_delete, post_save
 from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
 
 from cms.page_cache import page_cache_clear
@@ -10,6 +10,11 @@ def connect() -> None:
     for signal in (page_published, page_unpublished, post_page_move, page_slug_changed):
         signal.connect(page_cache_clear, dispatch_uid=f"page-cache-{signal}")
     post_delete.connect(_page_deleted, dispatch_uid="page-cache-delete")
+    # Every cached page shows the menu: a menu edit retires them all.
+    for signal in (post_save, post_delete):
+        signal.connect(
+            page_cache_clear, sender="cms.NavigationMenu", dispatch_uid=f"menu-cache-{signal}"
+        )
 
 
 def _page_deleted(sender, instance, **kwargs):

@@ -19,6 +19,7 @@ urlpatterns = [
 # Each app adds its own language-prefixed routes; the page tree comes last.
 urlpatterns += i18n_patterns(
     path("search/", views.search, name="search"),
+    path("data/", views.open_data, name="open-data"),
     path("account/", include("cms.account_urls")),
     path("notifications/", include("notifications.urls")),
     path("helpdesk/", include("helpdesk.urls")),

@@ -13,7 +13,14 @@ MAX_QUERY_LENGTH = 200
 def search(request):
     query = request.GET.get("q", "")[:MAX_QUERY_LENGTH]
     results = paginate(request, page_search(query, get_language() or "en"))
-    return render(request, "cms/search.html", {"query": query, "results": results})
+    return render(
+        request, "cms/search.html", {"query": query, "site_search_query": query, "results": results}
+    )
+
+
+def open_data(request):
+    """Where machines read the CHM: the API, OData, feeds, sitemap and data exports."""
+    return render(request, "cms/open_data.html")
 
 
 @never_cache

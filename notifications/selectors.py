@@ -70,6 +70,24 @@ def notifications_public() -> QuerySet[Notification]:
     ).order_by("-issue_date", "-year", "-sequence")
 
 
+def notifications_with_text(notifications, language: str) -> list[Notification]:
+    """Attach `.text`: the published text in `language`, or English, with `.fallback`."""
+    items = list(notifications)
+    texts: dict[int, dict] = {}
+    for n in items:
+        texts[n.pk] = {}
+    for text in NotificationText.objects.filter(notification__in=items, live=True).select_related(
+        "locale"
+    ):
+        texts[text.notification_id][text.locale.language_code] = text
+    for n in items:
+        available = texts[n.pk]
+        n.text = available and text_for_language(available, language)
+        n.fallback = bool(n.text) and n.text.locale.language_code != language
+        n.languages = sorted(available)
+    return items
+
+
 def notification_public_get(number: str) -> Notification | None:
     return notifications_public().filter(number=number.strip().upper()).first()
 

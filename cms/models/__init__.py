@@ -1,4 +1,5 @@
 from .accounts import UserProfile
+from .navigation import NavigationMenu
 from .pages import (
     ContentPage,
     DocumentIndexPage,
@@ -19,6 +20,7 @@ __all__ = [
     "EventPage",
     "HomePage",
     "NewsIndexPage",
+    "NavigationMenu",
     "NewsPage",
     "OfficialDocumentFile",
     "OfficialDocumentPage",

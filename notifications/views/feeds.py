@@ -8,7 +8,6 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from notifications import selectors
-from notifications.views.public import _with_text
 
 FEED_SIZE = 30
 
@@ -23,7 +22,9 @@ class NotificationsRssFeed(Feed):
         return reverse("notifications:list")
 
     def items(self):
-        return _with_text(selectors.notifications_public()[:FEED_SIZE], get_language())
+        return selectors.notifications_with_text(
+            selectors.notifications_public()[:FEED_SIZE], get_language()
+        )
 
     def item_title(self, item):
         title = item.text.title if item.text else ""

@@ -14,26 +14,6 @@ from notifications.services.letters import letter_filename
 PAGE_SIZE = 20
 
 
-def _with_text(notifications, language: str):
-    """Attach `.text`: the published text in `language`, or English, with `.fallback`."""
-    items = list(notifications)
-    texts: dict[int, dict] = {}
-    for n in items:
-        texts[n.pk] = {}
-    from notifications.models import NotificationText
-
-    for text in NotificationText.objects.filter(notification__in=items, live=True).select_related(
-        "locale"
-    ):
-        texts[text.notification_id][text.locale.language_code] = text
-    for n in items:
-        available = texts[n.pk]
-        n.text = available and selectors.text_for_language(available, language)
-        n.fallback = bool(n.text) and n.text.locale.language_code != language
-        n.languages = sorted(available)
-    return items
-
-
 def notification_list(request):
     language = get_language()
     notifications = selectors.notifications_public().prefetch_related("subjects")
@@ -52,7 +32,7 @@ def notification_list(request):
             | Q(texts__body__icontains=query, texts__live=True)
         ).distinct()
     page = Paginator(notifications, PAGE_SIZE).get_page(request.GET.get("page"))
-    page.object_list = _with_text(page.object_list, language)
+    page.object_list = selectors.notifications_with_text(page.object_list, language)
     years = (
         Notification.objects.filter(year__isnull=False)
         .filter(status__in=[Notification.Status.ISSUED, Notification.Status.WITHDRAWN])
@@ -82,7 +62,7 @@ def notification_detail(request, number: str):
     if notification is None:
         raise Http404
     language = get_language()
-    [notification] = _with_text([notification], language)
+    [notification] = selectors.notifications_with_text([notification], language)
     letters = [
         {"language": code, "filename": letter_filename(notification, code)}
         for code in notification.languages

@@ -150,3 +150,13 @@ def page(browser):
 def artifacts() -> Path:
     ARTIFACTS.mkdir(exist_ok=True)
     return ARTIFACTS
+
+
+def main_menu_open(page) -> None:
+    """Open the main menu as a visitor would: the "Menu" button on narrow screens, then
+    every group (the helpdesk links sit in a disclosure)."""
+    toggle = page.locator(".site-header .menu-toggle")
+    if toggle.is_visible() and toggle.get_attribute("aria-expanded") != "true":
+        toggle.click()
+    for summary in page.locator("nav.main-menu details:not([open]) > summary").all():
+        summary.click()

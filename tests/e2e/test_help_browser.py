@@ -7,6 +7,8 @@ import secrets
 
 import pytest
 
+from tests.e2e.conftest import main_menu_open
+
 pytestmark = pytest.mark.browser
 
 CREATE_USER = """
@@ -32,6 +34,7 @@ def test_arabic_user_finds_help_in_the_menu_and_in_suggestions(help_site, browse
     context = browser.new_context(viewport={"width": 390, "height": 844})
     page = context.new_page()
     page.goto(f"{base_url}/ar/")
+    main_menu_open(page)
     page.locator("nav.main-menu a", has_text="المساعدة").click()
     page.wait_for_load_state()
     assert page.locator("h1").inner_text() == "المساعدة"
@@ -57,6 +60,7 @@ def test_arabic_user_finds_help_in_the_menu_and_in_suggestions(help_site, browse
 
     french = browser.new_context(viewport={"width": 1280, "height": 900}).new_page()
     french.goto(f"{base_url}/fr/")
+    main_menu_open(french)
     french.locator("nav.main-menu a", has_text="Aide").click()
     french.wait_for_load_state()
     translated = french.locator(".help-articles li", has_text="Demander un site Bioland")
