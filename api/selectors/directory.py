@@ -10,21 +10,15 @@ from notifications.models import FocalPoint, FocalPointChange
 
 def focal_point_public_data(focal_point: FocalPoint, updated: datetime | None) -> dict:
     """The published fields. E-mail, phone and address appear only with consent."""
+    public = focal_point.public_values()
     return {
         "id": focal_point.pk,
+        **public,
         "party": focal_point.party.code,
-        "categories": list(focal_point.categories),
-        "title": focal_point.title,
-        "first_name": focal_point.first_name,
-        "last_name": focal_point.last_name,
-        "organisation": focal_point.organisation,
-        "department": focal_point.department,
-        "designation": focal_point.designation,
-        "websites": list(focal_point.websites or []),
-        "emails": list(focal_point.emails) if focal_point.publish_email else [],
-        "phones": list(focal_point.phones or []) if focal_point.publish_phone else [],
-        "address": focal_point.address if focal_point.publish_address else "",
-        "preferred_language": focal_point.preferred_language,
+        "categories": list(public["categories"]),
+        "websites": list(public["websites"] or []),
+        "emails": list(public["emails"]),
+        "phones": list(public["phones"] or []),
         "updated": updated,
     }
 

@@ -4,13 +4,14 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from cms.public_fields import PublicFields
 
-class NationalSite(models.Model):
+
+class NationalSite(PublicFields, models.Model):
     """A Party's national CHM website. A Party without a row has status NONE.
 
     `notes` are the Secretariat's and the Party's working notes: never public."""
 
-    # The one list of what the public tracker, its exports and the API may show.
     PUBLIC_FIELDS = (
         "party",
         "status",

@@ -28,23 +28,21 @@ class TrackerRow:
     def as_dict(self, language: str | None = None) -> dict:
         """The public record (JSON/CSV exports and the API): NationalSite.PUBLIC_FIELDS only."""
         language = language or get_language() or "en"
-        site = self.site
+        site = self.site.public_values() if self.site else {}
+        launch_date, last_verified = site.get("launch_date"), site.get("last_verified")
+        checked_at = site.get("link_checked_at")
         return {
             "party": self.party.code,
             "party_name": self.party.name_in(language),
             "region": self.party.region,
             "status": self.status,
-            "url": site.url if site else "",
-            "platform": site.platform if site else "",
-            "languages": list(site.languages) if site else [],
-            "launch_date": site.launch_date.isoformat() if site and site.launch_date else None,
-            "last_verified": (
-                site.last_verified.isoformat() if site and site.last_verified else None
-            ),
-            "site_answers": site.link_ok if site else None,
-            "link_checked_at": (
-                site.link_checked_at.isoformat() if site and site.link_checked_at else None
-            ),
+            "url": site.get("url", ""),
+            "platform": site.get("platform", ""),
+            "languages": list(site.get("languages", [])),
+            "launch_date": launch_date.isoformat() if launch_date else None,
+            "last_verified": last_verified.isoformat() if last_verified else None,
+            "site_answers": site.get("link_ok"),
+            "link_checked_at": checked_at.isoformat() if checked_at else None,
         }
 
 

@@ -4,6 +4,8 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from cms.public_fields import PublicFields
+
 
 class Category(models.TextChoices):
     """The Secretariat's focal point category codes (DOMAIN.md)."""
@@ -27,7 +29,7 @@ class Category(models.TextChoices):
     ABSCH_IAC = "ABSCH-IAC", _("ABS Clearing-House Informal Advisory Committee")
 
 
-class FocalPoint(models.Model):
+class FocalPoint(PublicFields, models.Model):
     """A person a Party designated for one or more categories.
 
     Only `active` focal points receive notifications or appear in the public directory.
@@ -41,6 +43,25 @@ class FocalPoint(models.Model):
         VERIFIED = "verified", _("Verified")
         ACTIVE = "active", _("Active")
         RETIRED = "retired", _("Retired")
+
+    # The directory, its API and OData show these; contacts only with the person's consent.
+    PUBLIC_FIELDS = (
+        "party",
+        "categories",
+        "title",
+        "first_name",
+        "last_name",
+        "organisation",
+        "department",
+        "designation",
+        "websites",
+        "preferred_language",
+    )
+    PUBLIC_WITH_CONSENT = {
+        "emails": "publish_email",
+        "phones": "publish_phone",
+        "address": "publish_address",
+    }
 
     party = models.ForeignKey(
         "cms.Party", verbose_name=_("Party"), on_delete=models.PROTECT, related_name="focal_points"
