@@ -35,3 +35,17 @@ def csv_response(filename: str, header: Sequence[str], rows: Iterable[Sequence])
     for row in rows:
         writer.writerow([spreadsheet_cell(value) for value in row])
     return response
+
+
+class SpreadsheetSafeExportMixin:
+    """Wagtail's own listing export ("Download CSV") under the same rules as csv_response:
+    a BOM, and no cell a spreadsheet would run as a formula. Put it before the index view
+    class of any viewset with `list_export`."""
+
+    def preprocess_field_value(self, field: str, value: object, export_format: str) -> object:
+        value = super().preprocess_field_value(field, value, export_format)
+        return spreadsheet_cell(value) if export_format == self.FORMAT_CSV else value
+
+    def stream_csv(self, queryset):
+        yield "\ufeff"
+        yield from super().stream_csv(queryset)

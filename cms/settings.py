@@ -404,25 +404,6 @@ API_RATE_WINDOW = int(os.environ.get("API_RATE_WINDOW", "60"))
 # Swagger UI at /api/v1/docs from our own static files: the CSP allows no CDN.
 INSTALLED_APPS.append("ninja")
 
-# --- Helpdesk ---------------------------------------------------------------------------
-# SLA clocks count business hours of the Secretariat (Montreal), Monday to Friday.
-HELPDESK_TIME_ZONE = os.environ.get("HELPDESK_TIME_ZONE", "America/Montreal")
-HELPDESK_BUSINESS_HOURS = tuple(
-    int(hour) for hour in os.environ.get("HELPDESK_BUSINESS_HOURS", "9-17").split("-")
-)
-HELPDESK_ATTACHMENT_MAX_MB = int(os.environ.get("HELPDESK_ATTACHMENT_MAX_MB", "10"))
-# Where requesters' e-mail replies go; the IMAP poller reads that mailbox when configured.
-HELPDESK_REPLY_TO = os.environ.get("HELPDESK_REPLY_TO", "")
-HELPDESK_IMAP_HOST = os.environ.get("HELPDESK_IMAP_HOST", "")
-HELPDESK_IMAP_PORT = int(os.environ.get("HELPDESK_IMAP_PORT", "993"))
-HELPDESK_IMAP_SSL = env_bool("HELPDESK_IMAP_SSL", True)
-HELPDESK_IMAP_USER = os.environ.get("HELPDESK_IMAP_USER", "")
-HELPDESK_IMAP_PASSWORD = os.environ.get("HELPDESK_IMAP_PASSWORD", "")
-HELPDESK_IMAP_FOLDER = os.environ.get("HELPDESK_IMAP_FOLDER", "INBOX")
-# Anonymous contact form: submissions per address and hour.
-HELPDESK_CONTACT_RATE = int(os.environ.get("HELPDESK_CONTACT_RATE", "5"))
-HELPDESK_LINK_CHECK_TIMEOUT = float(os.environ.get("HELPDESK_LINK_CHECK_TIMEOUT", "10"))
-
 # --- Notifications (focal points, numbered notifications, dispatch) ---------------------
 # Back-off for SMTP 4xx answers: base * 2^(attempt-1), capped at a day; after
 # NOTIFICATIONS_MAX_ATTEMPTS tries the delivery fails.

@@ -7,8 +7,9 @@ from wagtail import hooks
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel, Panel
 from wagtail.admin.ui.menus import MenuItem
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+from wagtail.snippets.views.snippets import IndexView, SnippetViewSet, SnippetViewSetGroup
 
+from cms.csv_export import SpreadsheetSafeExportMixin
 from notifications import admin_views, selectors
 from notifications.admin_forms import FocalPointAdminForm, NotificationAdminForm
 from notifications.models import (
@@ -53,15 +54,20 @@ class FocalPointStatusPanel(Panel):
             return context
 
 
+class FocalPointIndexView(SpreadsheetSafeExportMixin, IndexView):
+    pass
+
+
 class FocalPointViewSet(SnippetViewSet):
     model = FocalPoint
     icon = "group"
+    index_view_class = FocalPointIndexView
     base_form_class = FocalPointAdminForm
     list_display = ["__str__", "party", "categories", "status", "preferred_language"]
     list_filter = ["status", "preferred_language", "party"]
     search_fields = ["first_name", "last_name", "organisation"]
     list_export = [
-        "party__code",
+        "party.code",
         "categories",
         "status",
         "title",
@@ -79,6 +85,7 @@ class FocalPointViewSet(SnippetViewSet):
         "activated_at",
         "retired_at",
     ]
+    export_headings = {"party.code": gettext_lazy("Party")}
     export_filename = "focal-points"
     panels = [
         FocalPointStatusPanel(heading=gettext_lazy("Status and history")),

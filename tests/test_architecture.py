@@ -165,3 +165,17 @@ def test_every_directly_imported_package_is_declared_with_a_range():
                         unbounded.add(declared[key])
     assert sorted(undeclared) == []
     assert sorted(unbounded) == []
+
+
+def test_the_django_side_reaches_the_engine_only_through_machine():
+    """translation/machine.py is the engine's one door; models may use its pure key helper,
+    management commands manage model packages, and the demonstration builder writes them."""
+    allowed = ("translation.machine", "translation.models.", "translation.management.")
+    allowed += ("translation.demo_models.",)
+    through_side_doors = sorted(
+        module
+        for module, names in import_graph().items()
+        if not module.startswith(("translation.engine", *allowed))
+        and any(name.startswith("translation.engine") for name in names)
+    )
+    assert through_side_doors == []

@@ -6,7 +6,7 @@ import difflib
 import re
 from dataclasses import dataclass
 
-from translation.engine.translator import memory_key
+from translation.machine import memory_key
 from translation.models import GlossaryTerm, MemoryEntry
 from translation.models.memory import source_hash
 

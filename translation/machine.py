@@ -1,7 +1,8 @@
-"""Adapter between the Django side and the pure-Python engine (translation/engine).
+"""The one door between the Django side and the pure-Python engine (translation/engine).
 
-Builds the engine's glossary and memory hook from our tables; the engine itself knows
-nothing of Django.
+Services, views and hints reach the engine only through this module (a test holds them to
+it), so a change of engine is a change here. It builds the engine's glossary and memory hook
+from our tables; the engine itself knows nothing of Django.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from django.conf import settings
 from django.db.models import Case, IntegerField, Value, When
 
 from translation.engine.argos_settings import packages_dir
+from translation.engine.errors import TranslationEngineError
 from translation.engine.glossary import Glossary, GlossaryEntry
 from translation.engine.languages import argos_code
 from translation.engine.translator import Engine, engine_for, memory_key
@@ -84,4 +86,11 @@ class MemoryLookup:
         return found
 
 
-__all__ = ["MemoryLookup", "engine", "glossary_load", "memory_key"]
+__all__ = [
+    "MemoryLookup",
+    "TranslationEngineError",
+    "argos_code",
+    "engine",
+    "glossary_load",
+    "memory_key",
+]

@@ -18,8 +18,7 @@ from wagtail_localize.models import StringTranslation, TranslatableObject, Trans
 from cms.database_retry import DISCONNECT_ERRORS
 from cms.queue import MACHINE_TRANSLATION, enqueue
 from translation import machine
-from translation.engine.errors import TranslationEngineError
-from translation.engine.languages import argos_code
+from translation.machine import TranslationEngineError, argos_code
 from translation.models import JobTarget, SegmentReview, TranslationJob
 from translation.selectors import Segment, segments_for
 from translation.services.drafts import TargetLockedError, draft_build

@@ -11,7 +11,7 @@ from django.db import transaction
 from django.db.models import F
 from django.utils.translation import gettext as _
 
-from translation.engine.translator import memory_key
+from translation.machine import memory_key
 from translation.models import GlossaryTerm, MemoryEntry
 from translation.models.glossary import TERM_FIELDS
 from translation.models.memory import source_hash
