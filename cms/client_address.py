@@ -22,8 +22,9 @@ def _valid(address: str) -> str | None:
 
 
 def client_address(request) -> str:
-    """The caller's address as the configured proxies report it, or the peer's."""
-    peer = request.META.get("REMOTE_ADDR", "") or "unknown"
+    """The caller's address as the configured proxies report it, or the peer's (empty when
+    unknown: a request built in code, where django-axes then stores no address)."""
+    peer = request.META.get("REMOTE_ADDR", "") or ""
     proxies = settings.TRUSTED_PROXIES
     if proxies <= 0:
         return peer

@@ -74,6 +74,7 @@ INSTALLED_APPS = [
     "notifications",
     "helpdesk",
     "api",
+    "accounts",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
@@ -84,7 +85,8 @@ INSTALLED_APPS = [
     "wagtail.contrib.simple_translation",
     "wagtail.embeds",
     "wagtail.sites",
-    "wagtail.users",
+    # Wagtail's user admin with Party and role (accounts/admin_users.py).
+    "accounts.apps.UsersConfig",
     "wagtail.snippets",
     "wagtail.documents",
     "wagtail.images",
@@ -95,6 +97,9 @@ INSTALLED_APPS = [
     "taggit",
     "django_q",
     "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -117,6 +122,10 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    # After password sign-in, a person with a second factor (every staff member with admin
+    # access must have one) proves it before going anywhere else.
+    "accounts.middleware.TwoFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
@@ -255,6 +264,20 @@ AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
 AXES_COOLOFF_TIME = 0.25
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_CLIENT_IP_CALLABLE = "cms.client_address.client_address"
+# Invitation links stay valid this many days; password-reset links this many seconds.
+ACCOUNTS_INVITATION_DAYS = int(os.environ.get("ACCOUNTS_INVITATION_DAYS", "14"))
+PASSWORD_RESET_TIMEOUT = int(os.environ.get("PASSWORD_RESET_TIMEOUT", str(3 * 24 * 3600)))
+# Public account forms (password reset, access requests) per client address and hour.
+# Access requests (nominations) are also mailed here, for the Secretariat to verify.
+ACCOUNTS_SECRETARIAT_EMAIL = os.environ.get(
+    "ACCOUNTS_SECRETARIAT_EMAIL", "secretariat@chm.example.org"
+)
+ACCOUNTS_FORM_RATE = int(os.environ.get("ACCOUNTS_FORM_RATE", "10"))
+# Staff with access to the Wagtail admin must sign in with a second factor (TOTP). On by
+# default in production; the demo (DEBUG) and the test run only offer it unless this is set
+# (other suites sign staff in with force_login; the accounts tests turn it on).
+ACCOUNTS_ADMIN_REQUIRES_2FA = env_bool("ACCOUNTS_ADMIN_REQUIRES_2FA", not (DEBUG or TESTING))
+OTP_TOTP_ISSUER = "CBD CHM"
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "cms/lockout.html"
 

@@ -20,6 +20,7 @@ urlpatterns = [
 urlpatterns += i18n_patterns(
     path("search/", views.search, name="search"),
     path("data/", views.open_data, name="open-data"),
+    path("account/", include("accounts.urls")),
     path("account/", include("cms.account_urls")),
     path("notifications/", include("notifications.urls")),
     path("helpdesk/", include("helpdesk.urls")),

@@ -1,0 +1,59 @@
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+
+from accounts.services.roles import user_is_accounts_staff
+
+
+@hooks.register("register_log_actions")
+def register_account_actions(actions):
+    actions.register_action(
+        "chm.party_role", _("Party and role changed"), _("Party and role changed")
+    )
+    actions.register_action("chm.invitation.create", _("Invitation sent"), _("Invitation sent"))
+    actions.register_action(
+        "chm.invitation.accept", _("Invitation accepted"), _("Invitation accepted")
+    )
+    actions.register_action(
+        "chm.invitation.revoke", _("Invitation revoked"), _("Invitation revoked")
+    )
+    actions.register_action(
+        "chm.access_request.submit", _("Access requested"), _("Access requested")
+    )
+    actions.register_action(
+        "chm.access_request.verified", _("Access request verified"), _("Access request verified")
+    )
+    actions.register_action(
+        "chm.access_request.rejected", _("Access request rejected"), _("Access request rejected")
+    )
+    actions.register_action(
+        "chm.two_factor.enable", _("Two-factor sign-in set up"), _("Two-factor sign-in set up")
+    )
+    actions.register_action(
+        "chm.two_factor.codes", _("Recovery codes replaced"), _("Recovery codes replaced")
+    )
+    actions.register_action(
+        "chm.two_factor.recovery_code_used", _("Recovery code used"), _("Recovery code used")
+    )
+    actions.register_action(
+        "chm.two_factor.reset", _("Two-factor sign-in removed"), _("Two-factor sign-in removed")
+    )
+
+
+class StaffMenuItem(MenuItem):
+    def is_shown(self, request):
+        return user_is_accounts_staff(request.user)
+
+
+@hooks.register("register_admin_menu_item")
+def register_invitations_menu_item():
+    # The same screens serve staff (every Party) and national authorized users (their own).
+    return StaffMenuItem(_("Invitations"), reverse("invitations"), icon_name="mail", order=610)
+
+
+@hooks.register("register_admin_menu_item")
+def register_access_requests_menu_item():
+    return StaffMenuItem(
+        _("Access requests"), reverse("access_requests"), icon_name="user", order=611
+    )
