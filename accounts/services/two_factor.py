@@ -6,6 +6,7 @@ throttling (each wrong code doubles the wait) inside a transaction.
 
 import django_otp
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
@@ -13,6 +14,13 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from wagtail.log_actions import log
 
 from accounts.errors import AccountsError
+
+
+def _loggable(user):
+    """`request.user` arrives wrapped twice in lazy objects (auth, then django-otp), which
+    Wagtail's audit log does not recognise as a user: log against the stored row."""
+    return get_user_model().objects.get(pk=user.pk)
+
 
 RECOVERY_CODES = 10
 
@@ -55,7 +63,7 @@ def totp_device_confirm(*, request, token: str) -> list[str]:
         device.confirmed = True
         device.save(update_fields=["confirmed"])
         codes = _recovery_codes_replace(user)
-        log(user, "chm.two_factor.enable", user=user)
+        log(device.user, "chm.two_factor.enable", user=device.user)
     django_otp.login(request, device)
     return codes
 
@@ -63,7 +71,7 @@ def totp_device_confirm(*, request, token: str) -> list[str]:
 def recovery_codes_regenerate(*, user) -> list[str]:
     with transaction.atomic():
         codes = _recovery_codes_replace(user)
-        log(user, "chm.two_factor.codes", user=user)
+        log(_loggable(user), "chm.two_factor.codes", user=user)
     return codes
 
 
@@ -79,12 +87,15 @@ def two_factor_verify(*, request, token: str) -> bool:
     """Check a code from the app or a recovery code; mark the session verified on success."""
     token = token.strip().replace(" ", "")
     user = request.user
-    for device in django_otp.devices_for_user(user):
+    # Six digits are for the app, anything else a recovery code: a wrong code then counts
+    # against (and throttles) only the kind of factor it was meant for.
+    kind = TOTPDevice if len(token) == 6 and token.isdecimal() else StaticDevice
+    for device in kind.objects.filter(user=user, confirmed=True):
         verified = django_otp.verify_token(user, device.persistent_id, token)
         if verified is not None:
             django_otp.login(request, verified)
             if isinstance(verified, StaticDevice):
-                log(user, "chm.two_factor.recovery_code_used", user=user)
+                log(verified.user, "chm.two_factor.recovery_code_used", user=verified.user)
             return True
     return False
 
@@ -103,4 +114,4 @@ def two_factor_reset(*, user, by) -> None:
     with transaction.atomic():
         TOTPDevice.objects.filter(user=user).delete()
         StaticDevice.objects.filter(user=user).delete()
-        log(user, "chm.two_factor.reset", user=by)
+        log(_loggable(user), "chm.two_factor.reset", user=by)
