@@ -37,8 +37,7 @@ def test_a_request_for_mexico_in_spanish_is_verified_by_staff_and_opens_an_accou
     nau_mx = make_user("nau-mx", party="MX", language="es")
     form = client.get("/es/account/request-access/?party=MX").content.decode()
     assert (
-        "Solicitar acceso" in form
-        and 'value="%d" selected' % Party.objects.get(code="MX").pk in form
+        "Solicitar acceso" in form and f'value="{Party.objects.get(code="MX").pk}" selected' in form
     )
     assert (
         request_access(client, django_capture_on_commit_callbacks)["Location"]
