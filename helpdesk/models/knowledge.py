@@ -24,14 +24,6 @@ class HelpIndexPage(Page):
     class Meta:
         verbose_name = _("help index")
 
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        # Imported here: the selector module imports these models.
-        from helpdesk.selectors.knowledge import help_articles
-
-        context["articles"] = help_articles(self.locale.language_code, among=self)
-        return context
-
 
 class HelpArticlePage(Page):
     intro = models.TextField(_("summary"), blank=True)
