@@ -50,6 +50,7 @@ SERVICES: tuple[ServiceLink, ...] = (
     ServiceLink("helpdesk-tickets", _("My requests"), url_name="helpdesk:ticket_list"),
     ServiceLink("help-articles", _("Help articles"), page_type="helpdesk.HelpIndexPage"),
     ServiceLink("tracker", _("National CHM tracker"), url_name="helpdesk:tracker"),
+    ServiceLink("award", _("National CHM award"), url_name="helpdesk:award_index"),
     ServiceLink("focal-points", _("Focal points"), url_name="notifications:directory"),
     ServiceLink("documents", _("Official documents"), page_type="cms.DocumentIndexPage"),
     ServiceLink("news", _("News"), page_type="cms.NewsIndexPage"),
@@ -62,7 +63,7 @@ SERVICES_BY_KEY = {service.key: service for service in SERVICES}
 DEFAULT_MENU: tuple[str | tuple[Promise, tuple[str, ...]], ...] = (
     "about",
     "notifications",
-    (_("Helpdesk"), ("helpdesk-new", "helpdesk-tickets", "help-articles")),
+    (_("Helpdesk"), ("helpdesk-new", "helpdesk-tickets", "help-articles", "award")),
     "tracker",
     "focal-points",
     "documents",

@@ -1,8 +1,8 @@
-"""Staff views in the Wagtail admin: the ticket queue and the ticket desk, award jury."""
+"""Staff views in the Wagtail admin: the ticket queue and the ticket desk."""
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.http import Http404, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
@@ -11,8 +11,7 @@ from cms.csv_export import csv_response, spreadsheet_time
 from helpdesk import selectors
 from helpdesk.errors import HelpdeskError
 from helpdesk.forms import StaffReplyForm, TicketPropertiesForm
-from helpdesk.models import TRANSITIONS, AwardCall, AwardScore, Category, Ticket
-from helpdesk.services import award as award_services
+from helpdesk.models import TRANSITIONS, Category, Ticket
 from helpdesk.services.sla import sla_state
 from helpdesk.services.tickets import ticket_merge, ticket_reply, ticket_status_set, ticket_update
 
@@ -165,58 +164,4 @@ def _staff_reply(request, ticket: Ticket, data: dict) -> None:
     messages.success(
         request,
         _("Internal note added.") if data["internal"] else _("Reply sent to the requester."),
-    )
-
-
-def award_jury(request, pk: int):
-    """A juror scores every entry against every criterion; the chair closes the jury."""
-    call = get_object_or_404(AwardCall, pk=pk)
-    is_juror = call.jury.filter(pk=request.user.pk).exists()
-    is_staff = selectors.user_is_staff(request.user)
-    if not (is_juror or is_staff):
-        raise Http404
-    criteria = list(call.criteria.all())
-    entries = list(call.entries.select_related("party"))
-    if request.method == "POST":
-        try:
-            action = request.POST.get("action")
-            if action == "start" and is_staff:
-                award_services.award_judging_start(call=call)
-            elif action == "close" and is_staff:
-                award_services.award_results_compute(call=call)
-                messages.success(request, _("Results computed and published."))
-            elif action == "score":
-                scores = {}
-                for entry in entries:
-                    for criterion in criteria:
-                        value = request.POST.get(f"score-{entry.pk}-{criterion.pk}", "").strip()
-                        if value:
-                            if not value.isdigit():
-                                raise HelpdeskError(_("Scores are whole numbers."))
-                            scores[(entry.pk, criterion.pk)] = int(value)
-                award_services.award_scores_save(call=call, juror=request.user, scores=scores)
-                messages.success(request, _("Your scores were saved."))
-            return redirect("helpdesk_admin:award_jury", pk=call.pk)
-        except HelpdeskError as error:
-            messages.error(request, str(error))
-    mine = {
-        (s.entry_id, s.criterion_id): s.score
-        for s in AwardScore.objects.filter(entry__call=call, juror=request.user)
-    }
-    grid = [
-        (entry, [(criterion, mine.get((entry.pk, criterion.pk), "")) for criterion in criteria])
-        for entry in entries
-    ]
-    return TemplateResponse(
-        request,
-        "helpdesk/admin/award_jury.html",
-        {
-            "call": call,
-            "criteria": criteria,
-            "grid": grid,
-            "is_juror": is_juror,
-            "is_staff": is_staff,
-            "header_title": call.title_in("en"),
-            "page_title": call.title_in("en"),
-        },
     )

@@ -104,6 +104,42 @@ AWARD_TITLES = {
     "zh-hans": "最佳国家信息交换所机制奖",
 }
 
+AWARD_CRITERIA = [
+    (
+        {
+            "ar": "المحتوى وحداثته",
+            "en": "Content and currency",
+            "es": "Contenido y actualidad",
+            "fr": "Contenu et actualité",
+            "ru": "Содержание и актуальность",
+            "zh-hans": "内容及其时效性",
+        },
+        10,
+    ),
+    (
+        {
+            "ar": "اللغات المتاحة",
+            "en": "Languages offered",
+            "es": "Idiomas ofrecidos",
+            "fr": "Langues proposées",
+            "ru": "Доступные языки",
+            "zh-hans": "提供的语言",
+        },
+        5,
+    ),
+    (
+        {
+            "ar": "قابلية التشغيل البيني",
+            "en": "Interoperability",
+            "es": "Interoperabilidad",
+            "fr": "Interopérabilité",
+            "ru": "Совместимость",
+            "zh-hans": "互操作性",
+        },
+        10,
+    ),
+]
+
 
 def _party_user(code: str, language: str):
     user_model = get_user_model()
@@ -162,20 +198,14 @@ def helpdesk_demo_load() -> str:
                     by_staff=True,
                 )
             created += 1
-        call = AwardCall.objects.filter(titles__en=AWARD_TITLES["en"]).first()
+        call = AwardCall.objects.filter(title_en=AWARD_TITLES["en"]).first()
         if call is None:
             call = AwardCall.objects.create(
-                titles=AWARD_TITLES, deadline=timezone.now() + datetime.timedelta(days=60)
+                **{f"title_{code.replace('-', '_')}": t for code, t in AWARD_TITLES.items()},
+                deadline=timezone.now() + datetime.timedelta(days=60),
             )
-            award_criterion_add(
-                call=call, names={"en": "Content and currency", "fr": "Contenu et actualité"}
-            )
-            award_criterion_add(
-                call=call, names={"en": "Languages offered", "fr": "Langues proposées"}, max_score=5
-            )
-            award_criterion_add(
-                call=call, names={"en": "Interoperability", "fr": "Interopérabilité"}
-            )
+            for names, max_score in AWARD_CRITERIA:
+                award_criterion_add(call=call, names=names, max_score=max_score)
     articles = help_section_load()
     return (
         f"Helpdesk demo: {created} new tickets, {len(TRACKER)} tracker rows, "

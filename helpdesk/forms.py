@@ -1,8 +1,10 @@
 from django import forms
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
+from wagtail.admin.forms import WagtailAdminModelForm
 
 from helpdesk.models import AwardEntry, Category, NationalSite, Ticket
+from helpdesk.selectors.award import award_jury_candidates
 
 
 class MultipleFileInput(forms.ClearableFileInput):
@@ -120,3 +122,19 @@ class TicketPropertiesForm(forms.ModelForm):
             .distinct()
             .order_by("username")
         )
+
+
+class AwardCallForm(WagtailAdminModelForm):
+    """The call's edit form: the jury is chosen among eligible people only (staff and
+    invited experts, never Party users); anyone no longer eligible drops off on save."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        jury = self.fields["jury"]
+        jury.queryset = award_jury_candidates()
+        jury.label_from_instance = _juror_label
+
+
+def _juror_label(user) -> str:
+    name = user.get_full_name() or user.get_username()
+    return f"{name} <{user.email}>" if user.email else name

@@ -1,7 +1,7 @@
 """django-q2 tasks: thin, taking ids, each calling one service. All idempotent."""
 
 from cms.database_retry import retry_on_database_disconnect
-from helpdesk.services import inbound, mail, sla_escalation, tracker
+from helpdesk.services import award, inbound, mail, sla_escalation, tracker
 
 
 @retry_on_database_disconnect
@@ -22,3 +22,8 @@ def mailbox_poll() -> int:
 @retry_on_database_disconnect
 def tracker_links_check() -> int:
     return tracker.national_sites_check_links()
+
+
+@retry_on_database_disconnect
+def award_answers_translate(entry_id: int, language: str) -> str:
+    return award.award_answers_translate(entry_id=entry_id, language=language)

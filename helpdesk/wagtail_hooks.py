@@ -5,17 +5,22 @@ from django.urls import include, path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import Menu, MenuItem, SubmenuMenuItem
+from wagtail.admin.panels import ObjectList
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from helpdesk import admin_views
+from helpdesk import admin_award, admin_views
+from helpdesk.forms import AwardCallForm
 from helpdesk.models import AwardCall, CannedReply, Queue
 from helpdesk.selectors import user_is_staff
+from helpdesk.selectors.award import award_calls_for_juror
 
 admin_urlpatterns = [
     path("tickets/", admin_views.ticket_index, name="tickets"),
     path("tickets/<int:pk>/", admin_views.ticket_desk, name="ticket"),
-    path("award/<int:pk>/jury/", admin_views.award_jury, name="award_jury"),
+    path("award/", admin_award.award_jury_index, name="award_juries"),
+    path("award/<int:pk>/jury/", admin_award.award_jury, name="award_jury"),
+    path("award/<int:pk>/publish/", admin_award.award_publish, name="award_publish"),
 ]
 
 
@@ -27,6 +32,13 @@ def register_admin_urls():
 class StaffMenuItem(MenuItem):
     def is_shown(self, request):
         return user_is_staff(request.user)
+
+
+class JuryMenuItem(MenuItem):
+    """Shown to staff and to invited experts who sit on a jury (they have no other menu)."""
+
+    def is_shown(self, request):
+        return user_is_staff(request.user) or award_calls_for_juror(request.user).exists()
 
 
 class CannedReplyViewSet(SnippetViewSet):
@@ -47,6 +59,7 @@ class AwardCallViewSet(SnippetViewSet):
     model = AwardCall
     icon = "pick"
     list_display = ["__str__", "deadline", "status"]
+    edit_handler = ObjectList(AwardCall.panels, base_form_class=AwardCallForm)
 
 
 register_snippet(CannedReplyViewSet)
@@ -69,3 +82,10 @@ def register_helpdesk_menu():
         ),
     ]
     return SubmenuMenuItem(_("Helpdesk"), Menu(items=items), icon_name="help", order=250)
+
+
+@hooks.register("register_admin_menu_item")
+def register_award_jury_menu():
+    return JuryMenuItem(
+        _("Award jury"), reverse("helpdesk_admin:award_juries"), icon_name="pick", order=260
+    )

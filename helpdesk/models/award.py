@@ -1,11 +1,40 @@
 """The national CHM award (COP/12/11 B.3): calls, entries, jury scores, results."""
 
+from django import forms
 from django.conf import settings
 from django.db import models
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
-from wagtail.admin.panels import FieldPanel, InlinePanel
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+
+# The six languages, English first (the one required), as (code, field suffix).
+LANGUAGE_SUFFIXES = sorted(
+    ((code, code.replace("-", "_")) for code, _name in settings.LANGUAGES),
+    key=lambda pair: pair[0] != "en",
+)
+AWARD_JURORS_GROUP = "Award jurors"
+
+
+def _in_language(label, code: str, max_length: int) -> models.CharField:
+    """A text field for one language, labelled with the language's own name ("Français")
+    so staff see at a glance which box takes which language. English is required."""
+    return models.CharField(
+        format_lazy("{} — {}", label, dict(settings.LANGUAGES)[code]),
+        max_length=max_length,
+        blank=code != "en",
+        default="",
+    )
+
+
+def _text_in(instance, prefix: str, language: str) -> str:
+    suffix = language.replace("-", "_")
+    return getattr(instance, f"{prefix}_{suffix}", "") or getattr(instance, f"{prefix}_en")
+
+
+def _language_panels(prefix: str) -> list[FieldPanel]:
+    return [FieldPanel(f"{prefix}_{suffix}") for _code, suffix in LANGUAGE_SUFFIXES]
 
 
 class AwardCall(ClusterableModel):
@@ -17,17 +46,31 @@ class AwardCall(ClusterableModel):
         JUDGING = "judging", _("Jury at work")
         PUBLISHED = "published", _("Results published")
 
-    titles = models.JSONField(_("title in each language"), default=dict)
+    title_en = _in_language(_("title"), "en", 255)
+    title_ar = _in_language(_("title"), "ar", 255)
+    title_es = _in_language(_("title"), "es", 255)
+    title_fr = _in_language(_("title"), "fr", 255)
+    title_ru = _in_language(_("title"), "ru", 255)
+    title_zh_hans = _in_language(_("title"), "zh-hans", 255)
     deadline = models.DateTimeField(_("deadline"))
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.OPEN)
-    jury = models.ManyToManyField(settings.AUTH_USER_MODEL, blank=True, related_name="award_juries")
+    jury = models.ManyToManyField(
+        settings.AUTH_USER_MODEL,
+        blank=True,
+        related_name="award_juries",
+        verbose_name=_("jury"),
+        help_text=_(
+            "Helpdesk staff and invited experts (group “Award jurors”); Party users cannot "
+            "sit on the jury."
+        ),
+    )
     jury_closed_at = models.DateTimeField(null=True, blank=True)
     published_at = models.DateTimeField(null=True, blank=True)
 
     panels = [
-        FieldPanel("titles"),
+        MultiFieldPanel(_language_panels("title"), heading=_("Title in each language")),
         FieldPanel("deadline"),
-        FieldPanel("jury"),
+        FieldPanel("jury", widget=forms.CheckboxSelectMultiple),
         InlinePanel("criteria", label=_("Criteria")),
     ]
 
@@ -40,15 +83,27 @@ class AwardCall(ClusterableModel):
         return self.title_in("en")
 
     def title_in(self, language: str) -> str:
-        return self.titles.get(language) or self.titles.get("en") or ""
+        return _text_in(self, "title", language)
+
+    def titles_missing(self) -> list[str]:
+        """Language codes without a title (results publish only when there are none)."""
+        return [code for code, suffix in LANGUAGE_SUFFIXES if not getattr(self, f"title_{suffix}")]
 
 
 class AwardCriterion(models.Model):
     call = ParentalKey(AwardCall, on_delete=models.CASCADE, related_name="criteria")
-    names = models.JSONField(_("name in each language"), default=dict)
-    max_score = models.PositiveSmallIntegerField(default=10)
-    position = models.PositiveSmallIntegerField(default=0)
-    panels = [FieldPanel("names"), FieldPanel("max_score"), FieldPanel("position")]
+    name_en = _in_language(_("name"), "en", 200)
+    name_ar = _in_language(_("name"), "ar", 200)
+    name_es = _in_language(_("name"), "es", 200)
+    name_fr = _in_language(_("name"), "fr", 200)
+    name_ru = _in_language(_("name"), "ru", 200)
+    name_zh_hans = _in_language(_("name"), "zh-hans", 200)
+    max_score = models.PositiveSmallIntegerField(_("highest score"), default=10)
+    position = models.PositiveSmallIntegerField(_("position"), default=0)
+    panels = [
+        *_language_panels("name"),
+        FieldRowPanel([FieldPanel("max_score"), FieldPanel("position")]),
+    ]
 
     class Meta:
         ordering = ["position", "pk"]
@@ -59,7 +114,7 @@ class AwardCriterion(models.Model):
         return self.name_in("en")
 
     def name_in(self, language: str) -> str:
-        return self.names.get(language) or self.names.get("en") or ""
+        return _text_in(self, "name", language)
 
 
 class AwardEntry(models.Model):
@@ -81,6 +136,13 @@ class AwardEntry(models.Model):
     description = models.TextField(_("describe your national CHM"))
     audience = models.TextField(_("who uses it and how"))
     languages = models.JSONField(_("languages offered"), default=list)
+    answer_language = models.CharField(
+        _("language of the answers"), max_length=10, choices=settings.LANGUAGES, default="en"
+    )
+    # Machine translations of the answers that jurors asked for, per language:
+    # {"fr": {"status": "pending" | "done" | "failed", "description": …, "audience": …}}.
+    # Emptied whenever the Party changes its answers.
+    answer_translations = models.JSONField(default=dict, blank=True)
     submitted_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
     )

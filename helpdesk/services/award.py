@@ -3,7 +3,11 @@
 Results: each entry's score is the mean over jurors of their summed criteria scores; in
 each category (existing / new CHM) the best gets gold, the next silver, the third bronze
 (equal scores share a level). Results are published only when the call has a title in all
-six languages, so the public page exists in every language."""
+six languages, so the public page exists in every language, and only when every juror has
+scored every entry on every criterion.
+
+Jurors read each entry's answers as the Party wrote them; on request a machine translation
+into the juror's language is made in the background and shown, labelled, beside them."""
 
 from decimal import ROUND_HALF_UP, Decimal
 
@@ -11,19 +15,23 @@ from django.conf import settings
 from django.db import transaction
 from django.db.models import Sum
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from cms.models import UserProfile
+from cms.queue import MACHINE_TRANSLATION, enqueue
 from helpdesk.errors import HelpdeskError
 from helpdesk.models import AwardCall, AwardCriterion, AwardEntry, AwardScore
-from helpdesk.selectors import party_for_user
+from helpdesk.selectors import party_for_user, user_is_staff
+from helpdesk.selectors.award import award_jury_progress, user_may_judge
+from translation.machine import TranslationEngineError, engine, glossary_load
 
 LEVELS = [AwardEntry.Level.GOLD, AwardEntry.Level.SILVER, AwardEntry.Level.BRONZE]
 
 
-def award_entry_submit(*, call: AwardCall, user, **answers) -> AwardEntry:
+def award_entry_submit(*, call: AwardCall, user, language: str = "en", **answers) -> AwardEntry:
     """Create or update the Party's entry (authorized users and focal points, before the
-    deadline)."""
+    deadline), written in `language`; earlier machine translations of it are dropped."""
     party = party_for_user(user)
     if party is None or user.profile.party_role not in (
         UserProfile.PartyRole.AUTHORIZED,
@@ -37,14 +45,21 @@ def award_entry_submit(*, call: AwardCall, user, **answers) -> AwardEntry:
         raise ValueError("unknown answers")
     with transaction.atomic():
         entry, _created = AwardEntry.objects.update_or_create(
-            call=call, party=party, defaults={**answers, "submitted_by": user}
+            call=call,
+            party=party,
+            defaults={
+                **answers,
+                "submitted_by": user,
+                "answer_language": language,
+                "answer_translations": {},
+            },
         )
     return entry
 
 
 def award_scores_save(*, call: AwardCall, juror, scores: dict[tuple[int, int], int]) -> int:
     """Save a juror's scores {(entry id, criterion id): score}; returns how many."""
-    if not call.jury.filter(pk=juror.pk).exists():
+    if not user_may_judge(call, juror):
         raise HelpdeskError(_("Only members of the jury can score entries."))
     if call.status != AwardCall.Status.JUDGING:
         raise HelpdeskError(_("The jury is not at work on this call."))
@@ -58,7 +73,7 @@ def award_scores_save(*, call: AwardCall, juror, scores: dict[tuple[int, int], i
             if not 0 <= score <= criterion.max_score:
                 raise HelpdeskError(
                     _("Scores for “%(criterion)s” go from 0 to %(max)s.")
-                    % {"criterion": criterion.name_in("en"), "max": criterion.max_score}
+                    % {"criterion": criterion.name_in(get_language()), "max": criterion.max_score}
                 )
             AwardScore.objects.update_or_create(
                 entry_id=entry_id, criterion=criterion, juror=juror, defaults={"score": score}
@@ -66,7 +81,10 @@ def award_scores_save(*, call: AwardCall, juror, scores: dict[tuple[int, int], i
     return len(scores)
 
 
-def award_judging_start(*, call: AwardCall) -> AwardCall:
+def award_judging_start(*, call: AwardCall, actor) -> AwardCall:
+    """Close entries and let the jury score."""
+    if not user_is_staff(actor):
+        raise HelpdeskError(_("Only helpdesk staff can do this."))
     if call.status != AwardCall.Status.OPEN:
         raise HelpdeskError(_("The jury can start only once, after the call for entries."))
     call.status = AwardCall.Status.JUDGING
@@ -74,16 +92,40 @@ def award_judging_start(*, call: AwardCall) -> AwardCall:
     return call
 
 
-def award_results_compute(*, call: AwardCall) -> list[AwardEntry]:
-    """Close the jury: compute every entry's mean score and level, and publish."""
+def award_publish_blockers(call: AwardCall) -> list[str]:
+    """Why the results cannot be published yet, in the user's language (empty: they can)."""
+    blockers = []
     if call.status != AwardCall.Status.JUDGING:
-        raise HelpdeskError(_("Results can be computed only while the jury is at work."))
-    missing = [code for code, _name in settings.LANGUAGES if not call.titles.get(code)]
+        blockers.append(_("Results can be computed only while the jury is at work."))
+    missing = call.titles_missing()
     if missing:
-        raise HelpdeskError(
+        blockers.append(
             _("Give the call a title in every language first (missing: %(codes)s).")
             % {"codes": ", ".join(missing)}
         )
+    if not call.jury.exists():
+        blockers.append(_("The call has no jury."))
+    for progress in award_jury_progress(call):
+        if not progress.complete:
+            blockers.append(
+                _("%(juror)s has given %(scored)s of %(needed)s scores.")
+                % {
+                    "juror": progress.juror.get_full_name() or progress.juror.get_username(),
+                    "scored": progress.scored,
+                    "needed": progress.needed,
+                }
+            )
+    return blockers
+
+
+def award_results_compute(*, call: AwardCall, actor) -> list[AwardEntry]:
+    """Close the jury: compute every entry's mean score and level, and publish. Refused,
+    changing nothing, while anything in `award_publish_blockers` remains."""
+    if not user_is_staff(actor):
+        raise HelpdeskError(_("Only helpdesk staff can do this."))
+    blockers = award_publish_blockers(call)
+    if blockers:
+        raise HelpdeskError(" ".join(str(blocker) for blocker in blockers))
     with transaction.atomic():
         entries = list(call.entries.select_for_update())
         for entry in entries:
@@ -117,6 +159,57 @@ def award_results_compute(*, call: AwardCall) -> list[AwardEntry]:
 def award_criterion_add(
     *, call: AwardCall, names: dict[str, str], max_score: int = 10
 ) -> AwardCriterion:
+    """A criterion named in the given languages ({"en": …, "fr": …}; English required)."""
+    fields = {f"name_{code.replace('-', '_')}": name for code, name in names.items()}
     return AwardCriterion.objects.create(
-        call=call, names=names, max_score=max_score, position=call.criteria.count()
+        call=call, max_score=max_score, position=call.criteria.count(), **fields
     )
+
+
+def award_answers_translation_request(*, entry: AwardEntry, user, language: str) -> None:
+    """A juror (or staff) asks for the entry's answers machine-translated into `language`;
+    the translation is made in the background on the machine-translation queue."""
+    if not (user_may_judge(entry.call, user) or user_is_staff(user)):
+        raise HelpdeskError(_("Only members of the jury can score entries."))
+    if language not in dict(settings.LANGUAGES):
+        raise HelpdeskError(_("This language is not offered."))
+    if language == entry.answer_language:
+        raise HelpdeskError(_("The answers are already in this language."))
+    with transaction.atomic():
+        entry = AwardEntry.objects.select_for_update().get(pk=entry.pk)
+        if entry.answer_translations.get(language, {}).get("status") in ("pending", "done"):
+            return
+        entry.answer_translations[language] = {"status": "pending"}
+        entry.save(update_fields=["answer_translations"])
+        enqueue(
+            "helpdesk.tasks.award_answers_translate",
+            entry.pk,
+            language,
+            group="award-translation",
+            queue=MACHINE_TRANSLATION,
+        )
+
+
+def award_answers_translate(*, entry_id: int, language: str) -> str:
+    """Machine-translate an entry's answers (the task behind the request); idempotent.
+    Returns the state left: done, failed, or skipped (nothing pending)."""
+    entry = AwardEntry.objects.filter(pk=entry_id).first()
+    if entry is None or entry.answer_translations.get(language, {}).get("status") != "pending":
+        return "skipped"
+    texts = [entry.description, entry.audience]
+    try:
+        outputs = (
+            engine()
+            .translate(texts, entry.answer_language, language, glossary=glossary_load())
+            .outputs
+        )
+        result = {"status": "done", "description": outputs[0], "audience": outputs[1]}
+    except TranslationEngineError as error:
+        result = {"status": "failed", "error": str(error)}
+    with transaction.atomic():
+        entry = AwardEntry.objects.select_for_update().get(pk=entry_id)
+        if entry.answer_translations.get(language, {}).get("status") != "pending":
+            return "skipped"  # the Party changed its answers meanwhile
+        entry.answer_translations[language] = result
+        entry.save(update_fields=["answer_translations"])
+    return result["status"]

@@ -33,6 +33,7 @@ def award_enter(request, pk: int):
             award_entry_submit(
                 call=call,
                 user=request.user,
+                language=get_language(),
                 **{f: form.cleaned_data[f] for f in AwardEntryForm.Meta.fields},
             )
         except HelpdeskError as error:
