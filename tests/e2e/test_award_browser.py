@@ -12,7 +12,7 @@ import sys
 
 import pytest
 
-from tests.e2e.conftest import ROOT, free_port, wait_for
+from tests.e2e.conftest import ROOT, free_port, main_menu_open, wait_for
 
 pytestmark = pytest.mark.browser
 
@@ -80,18 +80,6 @@ def sign_in_admin(browser, base_url, username, password, next_url):
     return page
 
 
-def open_menu_link(page, label):
-    """Follow a link of the site menu, opening the phone menu and its group as a visitor."""
-    toggle = page.locator(".menu-toggle")
-    if toggle.is_visible():
-        toggle.click()
-    link = page.locator("nav.main-menu a", has_text=label)
-    if not link.is_visible():
-        page.locator("nav.main-menu details", has=link).locator("summary").click()
-    link.click()
-    page.wait_for_load_state()
-
-
 def test_award_from_call_to_published_results(award_site, browser, artifacts):
     base_url, password = award_site
     staff = sign_in_admin(
@@ -122,7 +110,8 @@ def test_award_from_call_to_published_results(award_site, browser, artifacts):
     party.click("main form.stacked-form button[type=submit]")
     party.wait_for_load_state()
     party.goto(f"{base_url}/zh-hans/")
-    open_menu_link(party, "国家信息交换所机制奖")
+    main_menu_open(party)
+    party.locator("nav.main-menu a", has_text="国家信息交换所机制奖").click()
     call = party.locator(".award-call", has_text=TITLES["zh_hans"])
     call.locator("a").click()
     party.select_option("#id_category", "existing")
