@@ -2,15 +2,25 @@ from django import forms
 from django.conf import settings
 from django.contrib.auth import get_user_model, password_validation
 from django.contrib.auth.forms import PasswordResetForm
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import PARTY_ROLES
 from cms.models import Party
+from cms.selectors import parties_sorted
 
 
 class PartyChoiceField(forms.ModelChoiceField):
+    """Parties by their name in the page's language, in that language's alphabetical order."""
+
     def label_from_instance(self, obj: Party) -> str:
         return obj.name
+
+    def sort_by_name(self) -> None:
+        allowed = set(self.queryset.values_list("pk", flat=True))
+        parties = [party for party in parties_sorted(get_language()) if party.pk in allowed]
+        blank = [("", self.empty_label)] if len(parties) > 1 else []
+        self.choices = blank + [(party.pk, party.name) for party in parties]
 
 
 class AccountPasswordResetForm(PasswordResetForm):
@@ -31,8 +41,7 @@ class InvitationForm(forms.Form):
     def __init__(self, *args, parties, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["party"].queryset = parties
-        if parties.count() == 1:
-            self.fields["party"].initial = parties.first()
+        self.fields["party"].sort_by_name()
 
 
 class InvitationAcceptForm(forms.Form):
@@ -85,6 +94,10 @@ class AccessRequestForm(forms.Form):
     website = forms.CharField(
         required=False, widget=forms.TextInput(attrs={"tabindex": "-1", "autocomplete": "off"})
     )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["party"].sort_by_name()
 
 
 class CodeForm(forms.Form):

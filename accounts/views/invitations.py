@@ -87,6 +87,12 @@ def invitation_revoke_view(request, invitation_id: int):
     return redirect("invitations")
 
 
+def _name_parts(name: str) -> dict:
+    """A first guess the invitee corrects: the first word, then the rest."""
+    first, _space, last = name.strip().partition(" ")
+    return {"first_name": first, "last_name": last}
+
+
 def invitation_accept_view(request, token: str):
     invitation = invitation_for_token(token)
     if invitation is None:
@@ -94,7 +100,7 @@ def invitation_accept_view(request, token: str):
     form = InvitationAcceptForm(
         request.POST or None,
         email=invitation.email,
-        initial={"first_name": invitation.name},
+        initial=_name_parts(invitation.name),
     )
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data

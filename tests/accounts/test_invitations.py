@@ -56,6 +56,7 @@ def test_staff_invite_a_french_authorized_user_who_opens_their_account(
     client.logout()
     page = client.get(path)
     assert "Bienvenue" in page.content.decode()
+    assert 'value="Marie"' in page.content.decode() and 'value="Curie"' in page.content.decode()
     accepted = client.post(
         path,
         {

@@ -41,6 +41,9 @@ def accounts_site(live_site, site_env, site_manage, mail_inbox):
     _inbox, smtp_port = mail_inbox
     password = secrets.token_urlsafe(12)
     site_manage("shell", "-c", CREATE_STAFF.format(password=password))
+    # Tickets and focal points of several Parties, as `make demo` loads them (idempotent).
+    site_manage("load_demo_helpdesk")
+    site_manage("load_demo_notifications")
     port = free_port()
     base_url = f"http://127.0.0.1:{port}"
     env = {
@@ -203,6 +206,13 @@ def test_invitation_nomination_and_reset(accounts_site, browser, mail_inbox, art
     carla.wait_for_url(re.compile(r".*/es/account/$"))
     assert "México" in carla.locator("main").inner_text()
     carla.screenshot(path=str(artifacts / "accounts-es-390.png"), full_page=True)
+
+    # Staff find France's people in Wagtail's user admin, with their Party and role.
+    staff.goto(f"{base_url}/admin/users/?party_role=authorized")
+    listing = staff.locator("main").inner_text()
+    assert "marie.dupont@example.fr" in listing and "carla@example.mx" in listing
+    assert "National authorized user" in listing
+    staff.screenshot(path=str(artifacts / "accounts-admin-users.png"), full_page=True)
 
     # A demo Party user without a password gets in by a reset, in Arabic.
     reset = browser.new_context(viewport={"width": 390, "height": 844}).new_page()
