@@ -440,6 +440,9 @@ NOTIFICATIONS_QUEUED_STALE_SECONDS = int(
     os.environ.get("NOTIFICATIONS_QUEUED_STALE_SECONDS", "600")
 )
 NOTIFICATIONS_REMINDER_DAYS = int(os.environ.get("NOTIFICATIONS_REMINDER_DAYS", "7"))
+NOTIFICATIONS_REMINDER_MIN_INTERVAL_DAYS = int(
+    os.environ.get("NOTIFICATIONS_REMINDER_MIN_INTERVAL_DAYS", "3")
+)
 # Dispatch claims this many deliveries per transaction and records SMTP answers every
 # NOTIFICATIONS_RECORD_EVERY messages (a crash leaves at most that many `unconfirmed`).
 NOTIFICATIONS_CLAIM_BATCH = int(os.environ.get("NOTIFICATIONS_CLAIM_BATCH", "50"))

@@ -27,3 +27,17 @@ class NotificationAdminForm(WagtailAdminModelForm):
         widget=forms.CheckboxSelectMultiple,
     )
     meeting_codes = LinesField(label=_("Related meetings (one code per line)"), required=False)
+    reminder_dates = forms.MultipleChoiceField(
+        label=_("Remind before"),
+        choices=[("action_required_by", _("Action required by")), ("deadline", _("Deadline"))],
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+        help_text=_("None ticked: no reminders."),
+    )
+    reminder_categories = forms.MultipleChoiceField(
+        label=_("Remind these categories"),
+        choices=Category.choices,
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+        help_text=_("None ticked: every category the notification is sent to."),
+    )

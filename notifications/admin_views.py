@@ -64,7 +64,11 @@ def notification_action(request, pk: int, action: str):
 def notification_deliveries(request, pk: int):
     notification = get_object_or_404(Notification, pk=pk)
     status = request.GET.get("status", "")
-    deliveries = notification.deliveries.select_related("focal_point__party").order_by("pk")
+    deliveries = (
+        notification.deliveries.select_related("focal_point__party")
+        .prefetch_related("reminders")
+        .order_by("pk")
+    )
     if status in Delivery.Status.values:
         deliveries = deliveries.filter(status=status)
     if request.GET.get("format") == "csv":
@@ -78,6 +82,8 @@ def notification_deliveries(request, pk: int):
             "statuses": Delivery.Status.choices,
             "deliveries": deliveries[:500],
             "status": status,
+            "reminder_dates": selectors.notification_reminder_dates(notification),
+            "reminder_categories": notification.reminder_categories,
         },
     )
 

@@ -1,5 +1,6 @@
 """Reads of the notifications app."""
 
+import datetime
 from collections import defaultdict
 
 from django.db.models import Count, Q, QuerySet
@@ -116,3 +117,16 @@ def deliveries_due(now) -> QuerySet[Delivery]:
         Q(status=Delivery.Status.DEFERRED, next_attempt_at__lte=now)
         | Q(status=Delivery.Status.QUEUED)
     )
+
+
+def notification_reminder_dates(notification: Notification) -> list[tuple[str, datetime.date]]:
+    """The (label, date) pairs the notification's reminders are set for, dates known only."""
+    labels = {
+        "action_required_by": Notification._meta.get_field("action_required_by").verbose_name,
+        "deadline": Notification._meta.get_field("deadline").verbose_name,
+    }
+    return [
+        (str(labels[field]).capitalize(), getattr(notification, field))
+        for field in notification.reminder_dates
+        if field in labels and getattr(notification, field) is not None
+    ]

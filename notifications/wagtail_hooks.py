@@ -138,6 +138,14 @@ class NotificationViewSet(SnippetViewSet):
         FieldPanel("meeting_codes"),
         FieldPanel("action_required_by"),
         FieldPanel("deadline"),
+        MultiFieldPanel(
+            [
+                FieldPanel("reminder_dates"),
+                FieldPanel("reminder_days_before"),
+                FieldPanel("reminder_categories"),
+            ],
+            heading=gettext_lazy("Reminders"),
+        ),
     ]
 
 

@@ -1,4 +1,4 @@
-from .deliveries import Delivery, DeliveryEvent, SuppressedAddress
+from .deliveries import Delivery, DeliveryEvent, Reminder, SuppressedAddress
 from .focal_points import Category, FocalPoint, FocalPointChange
 from .mail_sink import SinkMessage
 from .notifications import (
@@ -22,6 +22,7 @@ __all__ = [
     "NotificationCounter",
     "NotificationLetter",
     "NotificationText",
+    "Reminder",
     "Response",
     "ResponseFile",
     "SinkMessage",

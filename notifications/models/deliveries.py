@@ -65,6 +65,35 @@ class Delivery(models.Model):
         return f"{self.email} ({self.status})"
 
 
+class Reminder(models.Model):
+    """One reminder of one delivery before one due date: sent (or refused by SMTP), or
+    skipped because the recipient's Party has responded. Unique per delivery and date, and
+    written before the message goes out, so nobody is reminded twice for a date."""
+
+    class Status(models.TextChoices):
+        SENDING = "sending", _("Sending")
+        SENT = "sent", _("Sent")
+        FAILED = "failed", _("Failed")
+        SKIPPED_RESPONDED = "responded", _("Not sent: the Party has responded")
+
+    delivery = models.ForeignKey(Delivery, on_delete=models.CASCADE, related_name="reminders")
+    due_date = models.DateField(_("due date"))
+    status = models.CharField(_("status"), max_length=12, choices=Status.choices)
+    smtp_code = models.PositiveSmallIntegerField(_("SMTP code"), null=True, blank=True)
+    at = models.DateTimeField(_("at"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["due_date", "pk"]
+        verbose_name = _("reminder")
+        verbose_name_plural = _("reminders")
+        constraints = [
+            models.UniqueConstraint(fields=["delivery", "due_date"], name="reminder_per_date")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.delivery_id} {self.due_date} {self.status}"
+
+
 class DeliveryEvent(models.Model):
     """What SMTP or the provider's webhook said about a delivery, in order."""
 

@@ -1,6 +1,7 @@
 """Numbered notifications: the registry row, its text in each language, its files."""
 
 from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
@@ -42,6 +43,14 @@ class NotificationCounter(models.Model):
         return f"{self.year}: {self.last_sequence}"
 
 
+def default_reminder_days() -> int:
+    return settings.NOTIFICATIONS_REMINDER_DAYS
+
+
+def default_reminder_dates() -> list[str]:
+    return ["action_required_by", "deadline"]
+
+
 class Notification(models.Model):
     """An official notification of the Secretariat (the language-independent record).
 
@@ -68,6 +77,17 @@ class Notification(models.Model):
     meeting_codes = models.JSONField(_("related meetings"), default=list, blank=True)
     action_required_by = models.DateField(_("action required by"), null=True, blank=True)
     deadline = models.DateField(_("deadline"), null=True, blank=True)
+    # Reminders, set per notification: before which of the two dates, how many days
+    # before, and to which focal-point categories (empty: all the notification targets).
+    reminder_dates = models.JSONField(
+        _("remind before"), default=default_reminder_dates, blank=True
+    )
+    reminder_days_before = models.PositiveSmallIntegerField(
+        _("days before"),
+        default=default_reminder_days,
+        validators=[MinValueValidator(1), MaxValueValidator(90)],
+    )
+    reminder_categories = models.JSONField(_("remind these categories"), default=list, blank=True)
 
     status = models.CharField(
         _("status"), max_length=12, choices=Status.choices, default=Status.DRAFT
