@@ -1,8 +1,10 @@
-from django.urls import reverse
+from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.admin.widgets import Button
 
+from accounts.admin_views import two_factor_reset_view
 from accounts.services.roles import user_is_accounts_staff
 
 
@@ -57,3 +59,25 @@ def register_access_requests_menu_item():
     return StaffMenuItem(
         _("Access requests"), reverse("access_requests"), icon_name="user", order=611
     )
+
+
+@hooks.register("register_admin_urls")
+def register_account_admin_urls():
+    return [
+        path(
+            "users/<int:user_id>/two-factor/reset/",
+            two_factor_reset_view,
+            name="accounts_two_factor_reset",
+        )
+    ]
+
+
+@hooks.register("register_user_listing_buttons")
+def user_two_factor_button(user, request_user):
+    if request_user.has_perm("auth.change_user"):
+        yield Button(
+            _("Remove two-factor sign-in"),
+            reverse("accounts_two_factor_reset", args=[user.pk]),
+            icon_name="key",
+            priority=90,
+        )

@@ -111,3 +111,22 @@ def test_recovery_of_last_resort_removes_the_factors(client, staff, required):
     admin_sign_in(client, staff)
     assert client.get("/admin/")["Location"].startswith("/en/account/two-factor/setup/")
     assert ModelLogEntry.objects.filter(action="chm.two_factor.reset").exists()
+
+
+def test_staff_remove_a_persons_factors_from_the_user_admin(client, staff, nau_fr):
+    client.force_login(nau_fr)
+    client.get("/fr/account/two-factor/setup/")
+    client.post(
+        "/fr/account/two-factor/setup/", {"code": code_for(TOTPDevice.objects.get(user=nau_fr))}
+    )
+    url = reverse("accounts_two_factor_reset", args=[nau_fr.pk])
+    assert client.post(url).status_code == 302 and TOTPDevice.objects.filter(user=nau_fr).exists()
+
+    client.force_login(staff)
+    listing = client.get(reverse("wagtailusers_users:index")).content.decode()
+    assert url in listing
+    assert "Check who is asking" in client.get(url).content.decode()
+    assert client.post(url)["Location"] == reverse("wagtailusers_users:edit", args=[nau_fr.pk])
+    assert not TOTPDevice.objects.filter(user=nau_fr).exists()
+    entry = ModelLogEntry.objects.get(action="chm.two_factor.reset", object_id=str(nau_fr.pk))
+    assert entry.user_id == staff.pk
