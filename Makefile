@@ -15,7 +15,7 @@ DEPLOY_ENV := DEBUG=0 ALLOWED_HOSTS=chm.example.org SITE_URL=https://chm.example
 	SECRET_KEY=$$($(BIN)/python -c 'import secrets; print(secrets.token_urlsafe(64))')
 
 .DEFAULT_GOAL := help
-.PHONY: help install demo serve-prod test test-postgres test-prod lint format messages check-deploy clean
+.PHONY: help install demo serve-prod test test-fast test-postgres lint format messages check-deploy clean
 
 help: ## List the commands
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
@@ -67,24 +67,35 @@ messages: $(VENV)/.installed ## Extract UI messages and fill the six catalogues
 check-deploy: $(VENV)/.installed ## Django's deployment checks with production-like settings
 	$(DEPLOY_ENV) $(MANAGE) check --deploy --fail-level WARNING
 
-test: $(VENV)/.test-installed lint check-deploy ## Install test needs and run every check and test
+# Tests run on as many workers as there are cores (pytest-xdist; each worker has its own test
+# database and, with CHM_DATA_DIR emptied, its own temporary data folder), and report the
+# slowest tests so CI logs show where the time goes.
+PYTEST_WORKERS ?= auto
+PYTEST := CHM_DATA_DIR= $(BIN)/pytest --durations=25
+PYTEST_PARALLEL := $(PYTEST) -n $(PYTEST_WORKERS)
+FAST_TESTS := not browser and not reliability and not slow
+
+test-fast: $(VENV)/.test-installed ## The quick tests only (no browser, fault-injection or slow ones): a few minutes
+	$(DEMO_ENV) $(MANAGE) compilemessages --ignore=.venv -v 0
+	$(PYTEST_PARALLEL) -m "$(FAST_TESTS)"
+
+test: $(VENV)/.test-installed lint check-deploy ## Install test needs; every check, and every test on SQLite
 	$(DEMO_ENV) $(MANAGE) makemigrations --check --dry-run --noinput
 	$(DEMO_ENV) $(MANAGE) compilemessages --ignore=.venv -v 0
-	$(BIN)/pytest
+	$(PYTEST_PARALLEL) -m "not reliability"
+	$(PYTEST) -m reliability
 
 PG_URL ?= postgres://postgres@127.0.0.1:5432/chm
 PROD_REDIS_URL ?= redis://127.0.0.1:6379/13
+PG_ENV = DATABASE_URL=$${DATABASE_URL:-$(PG_URL)}
 
-test-postgres: $(VENV)/.test-installed ## The test suite against PostgreSQL (DATABASE_URL)
+# Every test once on PostgreSQL: the reliability and security suites on the production
+# profile (PostgreSQL + Redis), one at a time since they start and kill real servers.
+test-postgres: $(VENV)/.test-installed ## Every test on PostgreSQL (DATABASE_URL), security and reliability with Redis
 	$(DEMO_ENV) $(MANAGE) compilemessages --ignore=.venv -v 0
-	DATABASE_URL=$${DATABASE_URL:-$(PG_URL)} $(BIN)/python -m cms.dbcreate
-	DATABASE_URL=$${DATABASE_URL:-$(PG_URL)} $(BIN)/pytest -m "not reliability and not security"
-
-test-prod: $(VENV)/.test-installed ## Reliability and security suites on PostgreSQL + Redis (production profile)
-	$(DEMO_ENV) $(MANAGE) compilemessages --ignore=.venv -v 0
-	DATABASE_URL=$${DATABASE_URL:-$(PG_URL)} $(BIN)/python -m cms.dbcreate
-	DATABASE_URL=$${DATABASE_URL:-$(PG_URL)} REDIS_URL=$${REDIS_URL:-$(PROD_REDIS_URL)} \
-		$(BIN)/pytest -m "reliability or security" tests/reliability tests/security
+	$(PG_ENV) $(BIN)/python -m cms.dbcreate
+	$(PG_ENV) $(PYTEST_PARALLEL) -m "not reliability and not security"
+	$(PG_ENV) REDIS_URL=$${REDIS_URL:-$(PROD_REDIS_URL)} $(PYTEST) -m "reliability or security"
 
 clean: ## Remove the virtual environment (keeps data/)
 	rm -rf $(VENV)

@@ -49,7 +49,7 @@ if TESTING and not os.environ.get("CHM_DATA_DIR"):
     import tempfile
 
     os.environ["CHM_DATA_DIR"] = tempfile.mkdtemp(prefix="chm-test-")
-DATA_DIR = Path(os.environ.get("CHM_DATA_DIR", BASE_DIR / "data")).resolve()
+DATA_DIR = Path(os.environ.get("CHM_DATA_DIR") or BASE_DIR / "data").resolve()
 DATA_DIR.mkdir(parents=True, exist_ok=True)
 
 SECRET_KEY = os.environ.get("SECRET_KEY", "")

@@ -21,6 +21,9 @@ CHECKS = [
 
 from cms.wsgi import application  # noqa: E402  (Django is set up by pytest-django)
 
+# Real processes (workers, interpreters) or hundreds of generated requests: not in test-fast.
+pytestmark = pytest.mark.slow
+
 schema = schemathesis.openapi.from_wsgi("/api/v1/openapi.json", application)
 
 

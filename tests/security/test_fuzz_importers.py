@@ -13,7 +13,12 @@ from translation import selectors, services
 from translation.services.exchange import po_export, po_import, xliff_export, xliff_import
 from translation.services.memory import ImportFormatError
 
-pytestmark = [pytest.mark.security, pytest.mark.django_db, pytest.mark.usefixtures("mt_models")]
+pytestmark = [
+    pytest.mark.security,
+    pytest.mark.slow,
+    pytest.mark.django_db,
+    pytest.mark.usefixtures("mt_models"),
+]
 
 FUZZ = settings(
     max_examples=60,

@@ -16,6 +16,9 @@ import pytest
 
 from tests.waiting import wait_until
 
+# Real processes (workers, interpreters) or hundreds of generated requests: not in test-fast.
+pytestmark = pytest.mark.slow
+
 ROOT = Path(__file__).resolve().parents[2]
 PARAGRAPHS = 40
 
