@@ -167,3 +167,17 @@ class TranslationGroup(SnippetViewSetGroup):
 
 
 register_snippet(TranslationGroup)
+
+
+@hooks.register("register_log_actions")
+def register_job_log_actions(actions) -> None:
+    actions.register_action(
+        "translation.job.cancel",
+        _("Cancel machine translation"),
+        _("Machine translation cancelled"),
+    )
+    actions.register_action(
+        "translation.job.retry",
+        _("Retry machine translation"),
+        _("Machine translation started again"),
+    )

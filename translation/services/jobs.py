@@ -12,6 +12,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import F, Model
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from wagtail.log_actions import log as audit_log
 from wagtail.models import Locale, Page
 from wagtail_localize.models import StringTranslation, TranslatableObject, TranslationSource
 
@@ -128,23 +129,37 @@ def _enqueue(job_id: int) -> None:
     enqueue("translation.tasks.job_run", job_id, group="translation", queue=MACHINE_TRANSLATION)
 
 
+def _job_log(job: TranslationJob, action: str, user: AbstractBaseUser | None, before: str) -> None:
+    """Wagtail's audit log: who changed the job, and its status before and after."""
+    audit_log(
+        job,
+        action,
+        user=user if user is not None and user.is_authenticated else None,
+        data={"before": {"status": before}, "after": {"status": job.status}},
+    )
+
+
 def job_cancel(*, job: TranslationJob, user: AbstractBaseUser | None = None) -> TranslationJob:
-    """Stop a job: the worker notices at its next batch; what is done stays done."""
+    """Stop a job: the worker notices at its next batch; what is done stays done. Logged
+    (``translation.job.cancel``) with the user who cancelled it."""
     with transaction.atomic():
         job = TranslationJob.objects.select_for_update().get(pk=job.pk)
         if not job.is_active:
             return job
+        before = job.status
         job.status = Status.CANCELLED
         job.finished_at = timezone.now()
         job.save(update_fields=["status", "finished_at"])
         job.targets.filter(active=True).update(
             active=False, status=Status.CANCELLED, finished_at=timezone.now()
         )
+        _job_log(job, "translation.job.cancel", user, before)
     return job
 
 
 def job_retry(*, job: TranslationJob, user: AbstractBaseUser | None = None) -> TranslationJob:
-    """Run a failed or cancelled job again; it resumes where its segments say."""
+    """Run a failed or cancelled job again; it resumes where its segments say. Logged
+    (``translation.job.retry``) with the user who asked."""
     with transaction.atomic():
         job = TranslationJob.objects.select_for_update().get(pk=job.pk)
         if job.is_active:
@@ -160,8 +175,10 @@ def job_retry(*, job: TranslationJob, user: AbstractBaseUser | None = None) -> T
             reopened += 1
         if not reopened:
             return job
+        before = job.status
         job.status, job.error, job.finished_at = Status.QUEUED, "", None
         job.save(update_fields=["status", "error", "finished_at"])
+        _job_log(job, "translation.job.retry", user, before)
         _enqueue(job.pk)
     return job
 

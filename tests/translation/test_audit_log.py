@@ -1,0 +1,51 @@
+"""Every state change of the translation app lands in Wagtail's audit log with its actor."""
+
+import pytest
+from wagtail.log_actions import registry
+from wagtail.models import ModelLogEntry
+
+from tests.translation.builders import english_page, user
+from translation import services
+
+pytestmark = pytest.mark.django_db
+
+
+def entries(job) -> list[tuple[str, str, dict]]:
+    return [
+        (entry.action, entry.user.username, entry.data)
+        for entry in ModelLogEntry.objects.for_instance(job).order_by("timestamp", "pk")
+    ]
+
+
+def test_cancel_and_retry_are_logged_with_who_and_the_status_before_and_after():
+    manager = user("mt-manager", "Translators")
+    job = services.job_request(
+        instance=english_page(slug="audited"), user=manager, languages=["fr"]
+    )
+    services.job_cancel(job=job, user=manager)
+    services.job_retry(job=job, user=manager)
+    assert entries(job) == [
+        (
+            "translation.job.cancel",
+            "mt-manager",
+            {"before": {"status": "queued"}, "after": {"status": "cancelled"}},
+        ),
+        (
+            "translation.job.retry",
+            "mt-manager",
+            {"before": {"status": "cancelled"}, "after": {"status": "queued"}},
+        ),
+    ]
+
+
+def test_a_cancel_that_changes_nothing_logs_nothing():
+    manager = user("mt-manager-2", "Translators")
+    job = services.job_request(instance=english_page(slug="idle"), user=manager, languages=["es"])
+    services.job_cancel(job=job, user=manager)
+    services.job_cancel(job=job, user=manager)
+    assert [action for action, _user, _data in entries(job)] == ["translation.job.cancel"]
+
+
+def test_the_actions_have_labels_in_the_history_screens():
+    assert registry.get_action_label("translation.job.cancel") == "Cancel machine translation"
+    assert registry.get_action_label("translation.job.retry") == "Retry machine translation"
