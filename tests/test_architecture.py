@@ -108,7 +108,6 @@ def test_dependencies_point_one_way_between_apps():
         "notifications": {"cms", "translation", "notifications"},
         "helpdesk": {"cms", "translation", "helpdesk"},
         "accounts": {"cms", "accounts"},
-        "accounts": {"cms", "accounts"},
         "api": set(APPS),
     }
     wrong = sorted(
