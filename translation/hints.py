@@ -93,13 +93,28 @@ def source_parts(source: str, hints: list[GlossaryHint]) -> list[SourcePart]:
 
 
 def memory_matches(
-    source: str, source_lang: str, target_lang: str, candidates: list[MemoryEntry]
+    source: str,
+    source_lang: str,
+    target_lang: str,
+    candidates: list[MemoryEntry],
+    kind: str = MemoryEntry.Kind.TEXT,
 ) -> list[MemoryMatch]:
+    """Up to three matches from the same kind of field (titles for titles).
+
+    Where a person's translation of the exact text exists, machine output for that text
+    is not offered as an exact match: after approval the reviewed text is the match.
+    """
     key = memory_key(source)
     digest = source_hash(key)
+    candidates = [entry for entry in candidates if entry.kind == kind]
+    human_exact = any(
+        e.normalized_hash == digest and e.origin == MemoryEntry.Origin.HUMAN for e in candidates
+    )
     matches: list[MemoryMatch] = []
     for entry in candidates:
         if entry.normalized_hash == digest:
+            if human_exact and entry.origin != MemoryEntry.Origin.HUMAN:
+                continue
             matches.append(
                 MemoryMatch(entry.pk, entry.source_text, entry.target_text, entry.origin, True, 100)
             )

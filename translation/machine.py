@@ -17,6 +17,7 @@ from translation.engine.argos_settings import packages_dir
 from translation.engine.errors import TranslationEngineError
 from translation.engine.glossary import Glossary, GlossaryEntry
 from translation.engine.languages import argos_code
+from translation.engine.protection import UN_SYMBOL_RE
 from translation.engine.translator import Engine, engine_for, memory_key
 from translation.models import GlossaryTerm, MemoryEntry
 from translation.models.memory import source_hash
@@ -89,6 +90,7 @@ class MemoryLookup:
 __all__ = [
     "MemoryLookup",
     "TranslationEngineError",
+    "UN_SYMBOL_RE",
     "argos_code",
     "engine",
     "glossary_load",

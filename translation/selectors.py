@@ -18,6 +18,9 @@ from translation.models import JobTarget, SegmentReview, TranslationJob
 from translation.models.review import review_permission_codename
 
 State = SegmentReview.State
+# Fields that are not reviewed as text: the slug of a translated page is derived from its
+# reviewed title (services.drafts), never machine-translated word by word.
+NOT_SEGMENT_PATHS = {"slug"}
 
 
 @dataclass
@@ -27,6 +30,11 @@ class Segment:
     segment: StringSegment
     translation: StringTranslation | None = None
     review: SegmentReview | None = None
+    uid: str = ""
+
+    @property
+    def path(self) -> str:
+        return self.segment.context.path
 
     @property
     def source_text(self) -> str:
@@ -101,6 +109,7 @@ def segments_for(source: TranslationSource, locale: Locale) -> list[Segment]:
     """Every string segment of ``source`` in order, with its translation into ``locale``."""
     segments = list(
         StringSegment.objects.filter(source=source)
+        .exclude(context__path__in=NOT_SEGMENT_PATHS)
         .select_related("string", "context")
         .order_by("order")
     )
@@ -113,11 +122,26 @@ def segments_for(source: TranslationSource, locale: Locale) -> list[Segment]:
         ).select_related("chm_review", "chm_review__reviewed_by")
     }
     result = []
+    ordinals: dict[int, int] = {}
     for segment in segments:
         translation = translations.get((segment.string_id, segment.context_id))
         review = getattr(translation, "chm_review", None) if translation else None
-        result.append(Segment(segment, translation, review))
+        ordinals[segment.context_id] = ordinals.get(segment.context_id, 0) + 1
+        uid = segment_uid(segment.context.path, ordinals[segment.context_id])
+        result.append(Segment(segment, translation, review, uid))
     return result
+
+
+def segment_uid(path: str, ordinal: int) -> str:
+    """The id of a segment in the review screen, XLIFF and PO: field path + position.
+
+    wagtail-localize gives all paragraphs of one rich-text block the same context path;
+    the 1-based position among that path's segments makes each paragraph and sentence
+    addressable on its own ("body.5f1c….#2"). It stays the same as long as the source
+    keeps its structure; when paragraphs move, the text under an id changes and an
+    import reports that unit as stale instead of writing it to the wrong paragraph.
+    """
+    return f"{path}#{ordinal}"
 
 
 def progress_for(source: TranslationSource, locale: Locale) -> Progress:
@@ -183,3 +207,56 @@ def draft_state_for(instance: Model) -> str:
     if isinstance(instance, Page | DraftStateMixin) and not instance.live:
         return "draft"
     return "published"
+
+
+def segments_issues(
+    source: TranslationSource, locale: Locale, segments: list[Segment] | None = None
+) -> dict[str, list]:
+    """Quality issues of each translated segment, by segment id (``translation.quality``)."""
+    from translation.hints import glossary_hints
+    from translation.models import GlossaryTerm
+    from translation.quality import QualityChecker
+
+    segments = segments if segments is not None else segments_for(source, locale)
+    terms = list(GlossaryTerm.objects.all())
+    keep = sorted({t.term_in(locale.language_code) for t in terms if t.do_not_translate} - {""})
+    checker = QualityChecker(locale.language_code, keep)
+    source_language = source.locale.language_code
+    issues = {}
+    for segment in segments:
+        if segment.translation is None:
+            continue
+        missing = [
+            hint.expected
+            for hint in glossary_hints(
+                terms, segment.source_text, segment.text, source_language, locale.language_code
+            )
+            if hint.missing
+        ]
+        issues[segment.uid] = checker.check(
+            segment.source_text, segment.text, glossary_missing=missing
+        )
+    return issues
+
+
+def error_count(issues: dict[str, list]) -> int:
+    """How many segments have at least one error (what blocks publishing)."""
+    return sum(1 for found in issues.values() if any(issue.is_error for issue in found))
+
+
+def draft_preview_facts(instance: Model) -> dict[str, int] | None:
+    """For a preview of a translation: how many segments are unreviewed machine output and
+    how many came from a demonstration model (None when ``instance`` is not a translation).
+    """
+    source = source_for_instance(instance)
+    if source is None or source.locale_id == instance.locale_id:
+        return None
+    segments = segments_for(source, instance.locale)
+    unreviewed = [s for s in segments if s.translation is not None and s.state != State.REVIEWED]
+    return {
+        "total": len(segments),
+        "unreviewed": len(unreviewed),
+        "demonstration": sum(
+            1 for s in unreviewed if s.review and "demonstration_model" in s.review.flags
+        ),
+    }

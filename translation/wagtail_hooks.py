@@ -83,6 +83,27 @@ def listing_buttons(page, user, next_url=None):
     yield from _buttons(page, user)
 
 
+@hooks.register("register_snippet_listing_buttons")
+def snippet_buttons(snippet, user, next_url=None):
+    """The one translate entry of a translatable snippet (wagtail-localize's own are removed)."""
+    from wagtail.admin.ui.menus import MenuItem
+    from wagtail.models import TranslatableMixin
+
+    from translation import selectors
+
+    if not isinstance(snippet, TranslatableMixin) or not user.has_perm(REQUEST_PERMISSION):
+        return
+    if not selectors.is_source_instance(snippet):
+        return
+    meta = snippet._meta
+    yield MenuItem(
+        _("Machine-translate"),
+        reverse("translation_request_snippet", args=[meta.app_label, meta.model_name, snippet.pk]),
+        icon_name="globe",
+        priority=35,
+    )
+
+
 @hooks.register("register_bulk_action")
 class MachineTranslateBulkAction(PageBulkAction):
     display_name = _("Machine-translate")
@@ -181,3 +202,35 @@ def register_job_log_actions(actions) -> None:
         _("Retry machine translation"),
         _("Machine translation started again"),
     )
+
+
+@hooks.register("register_log_actions")
+def register_review_log_actions(actions):
+    from wagtail.log_actions import LogFormatter
+
+    from translation.services.exchange_import import IMPORT_ACTION
+    from translation.services.review import PUBLISH_OVERRIDE
+
+    @actions.register_action(IMPORT_ACTION)
+    class TranslationImport(LogFormatter):
+        label = _("Import translation file")
+
+        def format_message(self, log_entry):
+            data = log_entry.data
+            return _(
+                "Translation file %(file)s imported into %(language)s: %(applied)s applied, %(rejected)s rejected"
+            ) % {
+                "file": data.get("file", ""),
+                "language": data.get("language", ""),
+                "applied": data.get("applied", 0),
+                "rejected": data.get("rejected", 0),
+            }
+
+    @actions.register_action(PUBLISH_OVERRIDE)
+    class PublishOverride(LogFormatter):
+        label = _("Publish translation anyway")
+
+        def format_message(self, log_entry):
+            return _(
+                "Translation published before review was complete or with errors: %(reason)s"
+            ) % {"reason": log_entry.data.get("reason", "")}

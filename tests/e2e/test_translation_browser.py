@@ -96,7 +96,7 @@ def test_translate_review_and_publish_in_arabic(live_site, site_manage, worker, 
     login(page, live_site, "reviewer-ar")
     page.goto(f"{live_site}/admin/translation/jobs/")
     page.locator('li[data-language="ar"] a:has-text("Review")').first.click()
-    areas = page.locator("textarea.review-text")
+    areas = page.locator(".review-text-editor")
     expect(areas.first).to_be_visible()
     count = areas.count()
     assert count >= 4

@@ -64,8 +64,10 @@ def test_machine_text_never_reaches_a_live_target_page():
     assert list(live.body.raw_data) == list(live_before.body.raw_data)
     assert live.has_unpublished_changes
     draft = live.get_latest_revision_as_object()
-    assert draft.title != "Texte humain publié"
-    assert "aires protégées" in draft.title.lower()
+    # The person's published text is theirs: the draft keeps it; only the body, still
+    # the copied English, got machine translation.
+    assert draft.title == "Texte humain publié" and draft.intro == "Introduction publiée"
+    assert "biodiversité" in str(draft.body[0].value)
     assert Revision.page_revisions.filter(object_id=str(french.pk)).count() == revisions_before + 1
 
 
@@ -81,13 +83,32 @@ def test_missing_parents_become_drafts_not_live_aliases():
     assert not arabic_child.live
 
 
-def test_unicode_slugs_survive():
+def test_the_slug_follows_the_reviewed_title_not_the_machine():
     page = english_page(slug="protected-areas")
-    _run(services.job_request(instance=page, user=None, languages=["ru", "ar"]))
-    russian = page.get_translation(locale("ru")).specific.get_latest_revision_as_object()
-    arabic = page.get_translation(locale("ar")).specific.get_latest_revision_as_object()
-    assert russian.slug != "protected-areas" or arabic.slug != "protected-areas"
-    assert any(ord(c) > 127 for c in russian.slug + arabic.slug)
+    _run(services.job_request(instance=page, user=None, languages=["ar"]))
+    source = TranslationSource.objects.get(object_id=page.translation_key, locale=page.locale)
+    segments = selectors.segments_for(source, locale("ar"))
+    assert "slug" not in {s.path for s in segments}  # not a review or machine segment
+    arabic = page.get_translation(locale("ar")).specific
+    assert arabic.get_latest_revision_as_object().slug == "protected-areas"
+
+    reviewer = user("rev-ar-slug", "Reviewers — Arabic")
+    title = next(s for s in segments if s.path == "title")
+    services.segment_save(
+        user=reviewer, translation_id=title.translation.pk, text="المناطق المحمية"
+    )
+    services.draft_save(user=reviewer, source=source, locale=locale("ar"))
+    arabic.refresh_from_db()
+    assert arabic.get_latest_revision_as_object().slug == "المناطق-المحمية"  # Unicode kept
+
+    # A person edits the slug in the page editor: later drafts keep it.
+    draft = arabic.get_latest_revision_as_object()
+    draft.slug = "مناطق"
+    draft.save_revision()
+    services.segment_save(user=reviewer, translation_id=title.translation.pk, text="المحميات")
+    services.draft_save(user=reviewer, source=source, locale=locale("ar"))
+    arabic.refresh_from_db()
+    assert arabic.get_latest_revision_as_object().slug == "مناطق"
 
 
 def test_locked_target_is_left_alone_and_the_job_says_why():
@@ -140,7 +161,7 @@ def test_rerunning_a_finished_job_changes_nothing():
     assert StringTranslation.objects.filter(locale=locale("es")).count() == translations
 
 
-def test_human_translations_survive_and_rerequest_only_redoes_unreviewed_machine():
+def test_human_translations_survive_and_rerequest_only_fills_missing_and_stale():
     page = english_page(slug="human")
     _run(services.job_request(instance=page, user=None, languages=["fr"]))
     source = TranslationSource.objects.get(object_id=page.translation_key, locale=page.locale)
@@ -151,7 +172,7 @@ def test_human_translations_survive_and_rerequest_only_redoes_unreviewed_machine
         user=reviewer, translation_id=edited.translation.pk, text="Titre écrit par une personne"
     )
     services.segment_save(user=reviewer, translation_id=approved.translation.pk)
-    # Make the unreviewed one look like old machine output, to see it redone.
+    # Unreviewed machine output waits for its reviewer: a new request leaves it alone.
     StringTranslation.objects.filter(pk=untouched.translation.pk).update(data="ancien")
 
     job = _run(services.job_request(instance=page, user=None, languages=["fr"]))
@@ -160,9 +181,9 @@ def test_human_translations_survive_and_rerequest_only_redoes_unreviewed_machine
     assert after[edited.segment.pk].text == "Titre écrit par une personne"
     assert after[edited.segment.pk].state == SegmentReview.State.REVIEWED
     assert after[approved.segment.pk].text == approved.text
-    assert after[untouched.segment.pk].text != "ancien"
+    assert after[untouched.segment.pk].text == "ancien"
     target = job.targets.get()
-    assert target.segments_machine + target.segments_memory == len(segments) - 2
+    assert target.segments_machine + target.segments_memory == 0
     assert MemoryEntry.objects.filter(origin="human", target_text="Titre écrit par une personne")
 
 

@@ -3,6 +3,7 @@
 import pytest
 from django.core import mail
 from django.core.exceptions import PermissionDenied
+from wagtail.models import PageLogEntry
 from wagtail_localize.models import TranslationSource
 
 from cms.models import ContentPage
@@ -67,9 +68,16 @@ def test_publish_needs_every_segment_reviewed_unless_permitted_and_then_a_notice
     reviewer = user("rev-ar2", "Reviewers — Arabic")
     with pytest.raises(services.ReviewError):
         services.translation_publish(user=reviewer, source=source, locale=locale("ar"))
-    editor = user("editor2", "Editors")  # may publish early
-    arabic = services.translation_publish(user=editor, source=source, locale=locale("ar"))
+    editor = user("editor2", "Editors")  # may publish early, saying why
+    with pytest.raises(services.ReviewError, match="reason"):
+        services.translation_publish(user=editor, source=source, locale=locale("ar"))
+    arabic = services.translation_publish(
+        user=editor, source=source, locale=locale("ar"), reason="Needed for COP-17 today"
+    )
     assert arabic.live
+    entry = PageLogEntry.objects.get(page=arabic, action="chm_translation.publish_override")
+    assert entry.data["reason"] == "Needed for COP-17 today" and entry.user == editor
+    assert "Needed for COP-17 today" in entry.message
     response = client.get(arabic.url)
     assert response.status_code == 200
     html = response.content.decode()
@@ -93,6 +101,67 @@ def test_published_review_text_reaches_the_public_page(client):
     live = ContentPage.objects.get(pk=arabic.pk)
     assert live.title == "عنوان مراجع"
     assert "عنوان مراجع" in client.get(live.url).content.decode()
+
+
+def test_a_wrong_number_blocks_publishing_until_fixed_or_overridden_with_a_reason():
+    page = english_page(slug="numbers", paragraphs=("<p>Parties reported 2,500 sites.</p>",))
+    services.job_run(job_id=services.job_request(instance=page, user=None, languages=["fr"]).pk)
+    source = TranslationSource.objects.get(object_id=page.translation_key, locale=page.locale)
+    reviewer = user("rev-fr-n", "Reviewers — French")
+    segments = selectors.segments_for(source, locale("fr"))
+    body = next(s for s in segments if s.path.startswith("body."))
+    services.segment_save(
+        user=reviewer,
+        translation_id=body.translation.pk,
+        text="Les Parties ont signalé 2,600 sites.",
+    )
+    for segment in segments:
+        services.segment_save(user=reviewer, translation_id=segment.translation.pk)
+    issues = selectors.segments_issues(source, locale("fr"))
+    assert [i.code for i in issues[body.uid] if i.is_error] == ["numbers"]
+    with pytest.raises(services.ReviewError, match="errors"):
+        services.translation_publish(user=reviewer, source=source, locale=locale("fr"))
+    assert not page.get_translation(locale("fr")).live
+    services.segment_save(
+        user=reviewer,
+        translation_id=body.translation.pk,
+        text="Les Parties ont signalé 2,500 sites.",
+    )
+    french = services.translation_publish(user=reviewer, source=source, locale=locale("fr"))
+    assert french.live
+    assert not PageLogEntry.objects.filter(action="chm_translation.publish_override", page=french)
+
+
+def test_a_reviewer_may_publish_over_errors_with_a_recorded_reason():
+    page = english_page(slug="override", paragraphs=("<p>Parties reported 2,500 sites.</p>",))
+    services.job_run(job_id=services.job_request(instance=page, user=None, languages=["fr"]).pk)
+    source = TranslationSource.objects.get(object_id=page.translation_key, locale=page.locale)
+    reviewer = user("rev-fr-o", "Reviewers — French")
+    for segment in selectors.segments_for(source, locale("fr")):
+        text = "Les Parties ont signalé 2,600 sites." if segment.path.startswith("body.") else None
+        services.segment_save(user=reviewer, translation_id=segment.translation.pk, text=text)
+    french = services.translation_publish(
+        user=reviewer,
+        source=source,
+        locale=locale("fr"),
+        reason="The source is wrong; 2,600 is right",
+    )
+    assert french.live
+    entry = PageLogEntry.objects.get(page=french, action="chm_translation.publish_override")
+    assert entry.data["error_segments"] == 1
+
+
+def test_saving_refuses_a_text_that_loses_a_tag():
+    page, source = _translated("tags")
+    reviewer = user("rev-ar-t", "Reviewers — Arabic")
+    tagged = next(s for s in selectors.segments_for(source, locale("ar")) if "<b>" in s.source_text)
+    before = tagged.text
+    with pytest.raises(services.ReviewError, match="<b>"):
+        services.segment_save(
+            user=reviewer, translation_id=tagged.translation.pk, text="نص بلا وسوم"
+        )
+    tagged.translation.refresh_from_db()
+    assert tagged.translation.data == before
 
 
 def test_source_publish_marks_only_changed_segments_stale_and_tells_reviewers():

@@ -9,6 +9,7 @@ from wagtail_localize.models import TranslationSource
 from tests.translation.builders import english_page, locale, mt_models, user  # noqa: F401
 from translation import selectors, services
 from translation.models import GlossaryTerm, MemoryEntry, SegmentReview, TranslationJob
+from translation.models.memory import field_kind
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("mt_models")]
 
@@ -85,6 +86,7 @@ def test_review_screen_is_right_to_left_with_hints_and_counter(client):
         target_language="ar",
         source_text=first.source_text,
         target_text="ترجمة بشرية سابقة",
+        kind=field_kind(first.path),  # suggested for the same kind of field only
     )
     reviewer = user("rev-ar", "Reviewers — Arabic")
     client.force_login(reviewer)
@@ -129,8 +131,12 @@ def test_preview_shows_the_draft_without_publishing(client):
     client.force_login(user("rev-ar3", "Reviewers — Arabic"))
     response = client.get(reverse("translation_preview", args=[source.pk, "ar"]))
     assert response.status_code == 200
-    assert "المناطق المحمية" in response.content.decode()
+    html = response.content.decode()
+    assert "المناطق المحمية" in html
     assert not page.get_translation(locale("ar")).live
+    # A visible banner, in the page's language: draft, unreviewed, demonstration model.
+    banner = html.split('class="notice draft-preview-banner"')[1].split("</div>")[0]
+    assert "معاينة مسودة" in banner and "غير مراجَعة" in banner and "نموذج توضيحي" in banner
 
 
 def test_status_report_matrix_and_csv(client):
@@ -144,55 +150,6 @@ def test_status_report_matrix_and_csv(client):
     header, *rows = csv_text.strip().splitlines()
     assert header.startswith("page,url,ar,es,fr")
     assert any(",machine," in row or row.endswith(",machine") for row in rows)
-
-
-def test_po_round_trip_keeps_fuzzy_unreviewed(client):
-    import polib
-
-    page, source = _translated("po", ("fr",))
-    client.force_login(user("rev-fr2", "Reviewers — French"))
-    po = polib.pofile(
-        client.get(reverse("translation_export", args=[source.pk, "fr", "po"])).content.decode()
-    )
-    assert all("fuzzy" in e.flags for e in po)
-    po[0].msgstr = "Titre final"
-    po[0].flags.remove("fuzzy")
-    po[1].msgstr = "Brouillon incertain"
-    from django.core.files.uploadedfile import SimpleUploadedFile
-
-    upload = SimpleUploadedFile("fr.po", str(po).encode())
-    response = client.post(reverse("translation_upload", args=[source.pk, "fr"]), {"file": upload})
-    assert response.status_code == 302
-    states = {s.text: s.state for s in selectors.segments_for(source, locale("fr"))}
-    assert states["Titre final"] == SegmentReview.State.REVIEWED
-    assert states["Brouillon incertain"] == SegmentReview.State.MACHINE
-
-
-def test_xliff_round_trip_needs_review_is_unreviewed(client):
-    from translate.storage import xliff
-
-    page, source = _translated("xliff", ("es",))
-    client.force_login(user("rev-es", "Reviewers — Spanish"))
-    data = client.get(reverse("translation_export", args=[source.pk, "es", "xliff"])).content
-    store = xliff.xlifffile.parsestring(data)
-    assert b"urn:oasis:names:tc:xliff:document:1.2" in data
-    units = store.getunits()
-    assert units[0].xmlelement.find(units[0].namespaced("target")).get("state") == (
-        "needs-review-translation"
-    )
-    units[0].target = "Áreas revisadas"
-    units[0].xmlelement.find(units[0].namespaced("target")).set("state", "final")
-    units[1].target = "Por revisar"
-    units[1].xmlelement.find(units[1].namespaced("target")).set("state", "needs-review-translation")
-    from django.core.files.uploadedfile import SimpleUploadedFile
-
-    client.post(
-        reverse("translation_upload", args=[source.pk, "es"]),
-        {"file": SimpleUploadedFile("es.xlf", bytes(store))},
-    )
-    states = {s.text: s.state for s in selectors.segments_for(source, locale("es"))}
-    assert states["Áreas revisadas"] == SegmentReview.State.REVIEWED
-    assert states["Por revisar"] == SegmentReview.State.MACHINE
 
 
 def test_a_bad_file_changes_nothing_and_says_why(client):

@@ -2,7 +2,7 @@
 
 Inline markup (``<b>``, ``<a id="a1">`` from wagtail-localize), HTML entities, URLs,
 e-mail addresses, placeholders (``{name}``, ``%(name)s``, ``{{ var }}``), UN document
-symbols, decision numbers, numbers with units and do-not-translate terms are replaced by
+symbols, decision numbers, numbers with units or separators and do-not-translate terms are replaced by
 sentinels ``⟦n⟧`` before translation and restored byte-identical afterwards. Glossary terms
 use the same mechanism with a replacement: the sentinel comes back as the forced
 translation.
@@ -39,9 +39,18 @@ _DECISION = r"(?<![A-Za-z0-9/.])(?:[IVXL]{1,6}|\d{1,2})/\d{1,3}(?![/\d])"
 _DATE = r"(?<![A-Za-z0-9/.])\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}(?![/\d])"
 _UNITS = r"%|‰|km²|km2|m²|m2|m³|ha|km|cm|mm|kg|mg|µg|t|GW|MW|kW|kWh|°C|°F|°|ppm|GB|MB|KB"
 _NUMBER = r"\d{1,3}(?:[,\u00a0\u202f ]\d{3})+(?:\.\d+)?|\d+(?:[.,]\d+)?"
+# A number with a group or decimal separator ("2,500", "3.5", "1 000,5" with a no-break
+# space) comes back as written: a model that translates "," or "." as punctuation would
+# turn it into "2،500" (an Arabic list comma) or "3。5" (an ideographic full stop).
+_SEPARATED_NUMBER = (
+    r"(?<![\w.,])(?:\d{1,3}(?:[,\u00a0\u202f]\d{3})+(?:[.,]\d+)?|\d+[.,]\d+)(?![\w]|[.,]\d)"
+)
 _MEASURE = (
     rf"(?:(?:US\$|USD|EUR|CHF|€|\$|£)\s?(?:{_NUMBER})|(?:{_NUMBER})\s?(?:{_UNITS})(?![A-Za-z]))"
 )
+
+# Public for the quality checks: a UN document symbol must come back unchanged.
+UN_SYMBOL_RE = re.compile(_UN_SYMBOL)
 
 # Order matters for overlaps: earlier patterns win when two matches start together.
 _PATTERNS: tuple[tuple[str, str], ...] = (
@@ -54,6 +63,7 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
     ("date", _DATE),
     ("decision", _DECISION),
     ("measure", _MEASURE),
+    ("number", _SEPARATED_NUMBER),
 )
 _COMBINED = re.compile("|".join(f"(?P<{kind}>{pattern})" for kind, pattern in _PATTERNS))
 _TAG_NAME = re.compile(r"</?\s*([A-Za-z][A-Za-z0-9-]*)")

@@ -12,12 +12,25 @@ def source_hash(normalized: str) -> str:
     return hashlib.sha256(normalized.encode("utf-8")).hexdigest()
 
 
+# Fields whose text is a title: a title's translation is suggested for titles only.
+TITLE_FIELDS = {"title", "seo_title", "draft_title"}
+
+
+def field_kind(path: str) -> str:
+    """The kind of field a segment comes from (its context path): ``title`` or ``text``."""
+    return "title" if path.split(".", 1)[0] in TITLE_FIELDS else "text"
+
+
 class MemoryEntry(index.Indexed, models.Model):
     """One remembered translation. Human entries win over machine ones for the same source."""
 
     class Origin(models.TextChoices):
         HUMAN = "human", _("Person")
         MACHINE = "machine", _("Machine")
+
+    class Kind(models.TextChoices):
+        TITLE = "title", _("Title")
+        TEXT = "text", _("Text")
 
     source_language = models.CharField(_("source language"), max_length=10)
     target_language = models.CharField(_("target language"), max_length=10)
@@ -35,6 +48,9 @@ class MemoryEntry(index.Indexed, models.Model):
         related_name="+",
         verbose_name=_("by"),
     )
+    kind = models.CharField(
+        _("kind of field"), max_length=10, choices=Kind.choices, default=Kind.TEXT
+    )
     updated_at = models.DateTimeField(_("when"), auto_now=True)
     use_count = models.PositiveIntegerField(_("uses"), default=0)
 
@@ -46,7 +62,7 @@ class MemoryEntry(index.Indexed, models.Model):
         ordering = ["source_language", "target_language", "source_text"]
         constraints = [
             models.UniqueConstraint(
-                fields=["source_language", "target_language", "normalized_hash", "origin"],
+                fields=["source_language", "target_language", "normalized_hash", "origin", "kind"],
                 name="translation_memory_unique_pair",
             )
         ]

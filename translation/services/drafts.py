@@ -22,6 +22,10 @@ from wagtail_localize.fields import copy_synchronised_fields
 from wagtail_localize.models import TranslationSource
 from wagtail_localize.segments.ingest import ingest_segments
 
+from translation import selectors
+from translation.models import SegmentReview
+from translation.services.adopt import target_text_adopt
+
 
 class TargetLockedError(Exception):
     """The target page or snippet is locked for the user the job runs for."""
@@ -106,27 +110,64 @@ def _working_copy(
     return copy, None
 
 
+def _title_reviewed(source: TranslationSource, locale: Locale) -> bool:
+    return any(
+        s.path == "title" and s.state == SegmentReview.State.REVIEWED
+        for s in selectors.segments_for(source, locale)
+    )
+
+
+def _target_slug(
+    original: Page, working: Page, slug_before: str, published: bool, title_reviewed: bool
+) -> str:
+    """The slug is not machine-translated: it is derived from the reviewed title.
+
+    A translation that was ever published keeps its slug (its URL is out there), and so
+    does one whose slug already differs from the source's: a person chose it (Wagtail's
+    Promote tab) or it came from a reviewed title before. Until the title is reviewed a
+    new translation keeps the source's slug.
+    """
+    if published or (slug_before and slug_before != original.slug):
+        return slug_before
+    if title_reviewed:
+        return slugify(working.title, allow_unicode=True)[:255] or original.slug
+    return original.slug
+
+
 def draft_build(
-    *, source: TranslationSource, locale: Locale, user: AbstractBaseUser | None = None
+    *,
+    source: TranslationSource,
+    locale: Locale,
+    user: AbstractBaseUser | None = None,
+    adopt: bool = True,
 ) -> Revision | None:
     """Write the current translations of ``source`` into ``locale`` as a draft revision.
 
     Returns the new revision, or None when nothing changed (no duplicate revisions) or the
     object has no drafts (a plain snippet: it is written when someone publishes).
     Untranslated segments show the source text in the draft, never on the public page.
+    First, text people wrote in the target itself is adopted as their translation
+    (``adopt``; a job adopts once when it starts), so the draft never loses it.
     """
     original = source.as_instance()
     if not isinstance(original, DraftStateMixin):
         return None
     with transaction.atomic():
+        if adopt:
+            target_text_adopt(source=source, locale=locale)
         working, existing = _working_copy(original, locale, user)
+        slug_before = working.slug if existing is not None and isinstance(working, Page) else ""
+        published = existing is not None and bool(getattr(existing, "first_published_at", None))
         copy_synchronised_fields(original, working)
         segments = source._get_segments_for_translation(locale, fallback=True)
         ingest_segments(original, working, source.locale, locale, segments)
         if isinstance(working, Page):
-            parent = working.get_parent()
             working.slug = find_available_slug(
-                parent, slugify(working.slug, allow_unicode=True), ignore_page_id=working.id
+                working.get_parent(),
+                _target_slug(
+                    original, working, slug_before, published, _title_reviewed(source, locale)
+                ),
+                ignore_page_id=working.id,
             )
         latest = existing.latest_revision if existing is not None else None
         if latest is not None and _content(working) == {

@@ -21,7 +21,9 @@ from cms.queue import MACHINE_TRANSLATION, enqueue
 from translation import machine
 from translation.machine import TranslationEngineError, argos_code
 from translation.models import JobTarget, SegmentReview, TranslationJob
+from translation.models.memory import field_kind
 from translation.selectors import Segment, segments_for
+from translation.services.adopt import target_text_adopt
 from translation.services.drafts import TargetLockedError, draft_build
 from translation.services.memory import memory_record_many, memory_use
 
@@ -264,6 +266,10 @@ def _job_execute(job: TranslationJob) -> None:
         instance = instance.get_latest_revision_as_object()
     source, _created = TranslationSource.update_or_create_from_instance(instance)
     targets = list(job.targets.filter(active=True).select_related("locale"))
+    for target in targets:
+        # Text people wrote in an existing target is theirs: recorded before anything is
+        # translated, so it counts as done and no machine output replaces it.
+        target_text_adopt(source=source, locale=target.locale)
     work = {t.pk: _todo(source, t, job) for t in targets}
     for target in targets:
         total = len(segments_for(source, target.locale))
@@ -322,27 +328,20 @@ def _pause() -> None:
 
 
 def _todo(source: TranslationSource, target: JobTarget, job: TranslationJob) -> list[Segment]:
-    """Segments the job must (still) translate into ``target``.
+    """Segments the job must (still) translate into ``target``: missing and stale ones.
 
-    Missing and stale ones, and machine output nobody reviewed (a re-request) unless this
-    very job wrote it already (a resumed run). Anything a person wrote or approved for the
-    current source text is left alone.
+    Everything else already has a translation: a person's (never replaced), or machine
+    output waiting for review (a new request does not churn what reviewers may be
+    reading; a resumed run skips what it wrote before the crash).
     """
-    todo = []
-    for segment in segments_for(source, target.locale):
-        if not segment.source_text.strip():
-            continue
-        if segment.translation is None or segment.state == SegmentReview.State.STALE:
-            # A stale text translates an older source: replacing it overwrites nobody's
-            # translation of the current one (the old pair stays in the memory).
-            todo.append(segment)
-        elif segment.is_human:
-            continue
-        elif segment.review and segment.review.job_id == job.pk:
-            continue
-        elif segment.state in (SegmentReview.State.MACHINE, SegmentReview.State.STALE):
-            todo.append(segment)
-    return todo
+    return [
+        segment
+        for segment in segments_for(source, target.locale)
+        if segment.source_text.strip()
+        # A stale text translates an older source: replacing it overwrites nobody's
+        # translation of the current one (the old pair stays in the memory).
+        and (segment.translation is None or segment.state == SegmentReview.State.STALE)
+    ]
 
 
 def _translate(engine, glossary, texts: list[str], source: str, targets: list[str]):
@@ -403,16 +402,8 @@ def _store(job: TranslationJob, target: JobTarget, segments: list[Segment], outp
             )
             review = reviews.get(current.pk) if current else None
             stale = review is not None and review.state == SegmentReview.State.STALE
-            if (
-                current is not None
-                and not stale
-                and (
-                    review is None
-                    or review.origin in (SegmentReview.Origin.HUMAN, SegmentReview.Origin.IMPORT)
-                    or review.job_id == job.pk
-                )
-            ):
-                continue  # a person got there first, or this job already did it
+            if current is not None and not stale:
+                continue  # a person (or this job before a crash) got there first
             broken = bool(set(result.flags) & FAILURE_FLAGS)
             from_memory = result.from_memory
             if current is None:
@@ -446,7 +437,7 @@ def _store(job: TranslationJob, target: JobTarget, segments: list[Segment], outp
                 memory_hits += 1
             else:
                 machine_hits += 1
-                pairs.append((segment.source_text, result.text))
+                pairs.append((segment.source_text, result.text, field_kind(segment.path)))
         memory_record_many(
             source_language=src,
             target_language=target.locale.language_code,
@@ -477,7 +468,9 @@ def _target_finish(
         return
     try:
         with transaction.atomic():
-            revision = draft_build(source=source, locale=target.locale, user=job.requested_by)
+            revision = draft_build(
+                source=source, locale=target.locale, user=job.requested_by, adopt=False
+            )
             target.refresh_from_db()
             # Everything not translated by now was already translated before this job.
             JobTarget.objects.filter(pk=target.pk).update(

@@ -29,8 +29,13 @@ def memory_record(
     target_text: str,
     origin: str = MemoryEntry.Origin.HUMAN,
     user: AbstractBaseUser | None = None,
+    kind: str = MemoryEntry.Kind.TEXT,
 ) -> MemoryEntry | None:
-    """Remember a pair; a person's newer translation replaces their older one."""
+    """Remember a pair; a person's newer translation replaces their older one.
+
+    ``kind`` is the kind of field (``models.memory.field_kind``): reviewers are offered
+    a title's translation for titles only.
+    """
     if not source_text.strip() or not target_text.strip():
         return None
     digest = source_hash(memory_key(source_text))
@@ -39,6 +44,7 @@ def memory_record(
         target_language=target_language,
         normalized_hash=digest,
         origin=origin,
+        kind=kind,
         defaults={
             "source_text": source_text,
             "target_text": target_text,
@@ -49,16 +55,22 @@ def memory_record(
 
 
 def memory_record_many(
-    *, source_language: str, target_language: str, pairs: Iterable[tuple[str, str]], origin: str
+    *,
+    source_language: str,
+    target_language: str,
+    pairs: Iterable[tuple[str, str, str]],
+    origin: str,
 ) -> int:
+    """Remember (source text, translation, kind of field) triples."""
     count = 0
-    for source_text, target_text in pairs:
+    for source_text, target_text, kind in pairs:
         if memory_record(
             source_language=source_language,
             target_language=target_language,
             source_text=source_text,
             target_text=target_text,
             origin=origin,
+            kind=kind,
         ):
             count += 1
     return count

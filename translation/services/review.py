@@ -7,13 +7,18 @@ from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from wagtail.log_actions import log
 from wagtail.models import DraftStateMixin, Locale, Page, Revision
 from wagtail_localize.models import StringTranslation, TranslationSource
 
 from translation import selectors
+from translation.inline_tags import tag_problems
 from translation.models import MemoryEntry, SegmentReview
+from translation.models.memory import field_kind
 from translation.services.drafts import draft_build
 from translation.services.memory import memory_record
+
+PUBLISH_OVERRIDE = "chm_translation.publish_override"
 
 
 class ReviewError(ValueError):
@@ -22,8 +27,10 @@ class ReviewError(ValueError):
 
 def _translation(translation_id: int) -> StringTranslation:
     translation = (
-        StringTranslation.objects.select_for_update()
-        .select_related("locale", "translation_of", "translation_of__locale")
+        # of=self: the context is the nullable side of an outer join, which PostgreSQL
+        # cannot lock.
+        StringTranslation.objects.select_for_update(of=("self",))
+        .select_related("locale", "translation_of", "translation_of__locale", "context")
         .filter(pk=translation_id)
         .first()
     )
@@ -55,6 +62,10 @@ def segment_save(
             text = text.strip()
             if not text:
                 raise ReviewError(_("A translation cannot be empty."))
+            problems = tag_problems(translation.translation_of.data, text)
+            if problems:
+                # A lost </a> or a stray <b> breaks the page: nothing is saved.
+                raise ReviewError(" ".join(problems))
             if text != translation.data:
                 translation.data = text
                 translation.translation_type = StringTranslation.TRANSLATION_TYPE_MANUAL
@@ -77,6 +88,7 @@ def segment_save(
                 target_text=translation.data,
                 origin=MemoryEntry.Origin.HUMAN,
                 user=user,
+                kind=field_kind(translation.context.path if translation.context else ""),
             )
         elif text is not None and review.state == SegmentReview.State.REVIEWED:
             review.state = SegmentReview.State.MACHINE  # changed text needs a new approval
@@ -93,16 +105,19 @@ def draft_save(
 
 
 def translation_publish(
-    *, user: AbstractBaseUser, source: TranslationSource, locale: Locale
+    *, user: AbstractBaseUser, source: TranslationSource, locale: Locale, reason: str = ""
 ) -> object:
     """Publish the translation of ``source`` into ``locale`` through Wagtail's publish path.
 
-    Allowed to the language's reviewers when every segment is reviewed, and earlier only
-    with the ``publish_unreviewed`` permission (the page then carries a notice).
+    Allowed to the language's reviewers when every segment is reviewed and no segment
+    fails a quality check. Publishing earlier (needs ``publish_unreviewed``; the page then
+    carries a notice) or over quality errors needs a ``reason``, recorded in the object's
+    history (Wagtail's audit log, action ``chm_translation.publish_override``).
     """
     language = locale.language_code
     if not selectors.can_review(user, language):
         raise PermissionDenied(_("You may not publish translations into this language."))
+    segments = selectors.segments_for(source, locale)
     progress = selectors.progress_for(source, locale)
     if not progress.total:
         raise ReviewError(_("There is nothing to publish yet."))
@@ -117,12 +132,22 @@ def translation_publish(
             _("Every segment must be reviewed before publishing (%(done)s of %(total)s).")
             % {"done": progress.reviewed, "total": progress.total}
         )
+    errors = selectors.error_count(selectors.segments_issues(source, locale, segments))
+    reason = reason.strip()
+    if (errors or not progress.complete) and not reason:
+        raise ReviewError(
+            _(
+                "Review is not complete or some segments have errors: give a reason to "
+                "publish anyway."
+            )
+        )
     original = source.as_instance()
     with transaction.atomic():
         if not isinstance(original, DraftStateMixin):
             instance, _created = source.create_or_update_translation(
                 locale, user=user, publish=True, fallback=False
             )
+            _override_log(instance, user, reason, progress, errors)
             return instance
         draft_build(source=source, locale=locale, user=user)
         target = original.get_translation(locale)
@@ -133,5 +158,22 @@ def translation_publish(
         # Our per-language review permission is the authority here: reviewers hold no
         # page permissions on the target tree.
         revision.publish(user=user, skip_permission_checks=True)
+        _override_log(target, user, reason, progress, errors)
     target.refresh_from_db()
     return target
+
+
+def _override_log(instance, user, reason: str, progress, errors: int) -> None:
+    if not reason or (progress.complete and not errors):
+        return  # nothing was overridden
+    log(
+        instance=instance,
+        action=PUBLISH_OVERRIDE,
+        user=user,
+        data={
+            "reason": reason,
+            "reviewed": progress.reviewed,
+            "total": progress.total,
+            "error_segments": errors,
+        },
+    )

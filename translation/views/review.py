@@ -7,6 +7,7 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect
+from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.translation import get_language, ngettext
@@ -18,8 +19,9 @@ from wagtail_localize.models import TranslationSource
 from cms.languages import babel_locale_name, language_direction
 from translation import hints, selectors, services
 from translation.models import GlossaryTerm, SegmentReview
+from translation.models.memory import field_kind
 
-FILTERS = ("unreviewed", "stale", "all")
+FILTERS = ("unreviewed", "stale", "errors", "all")
 
 
 def _context(request: HttpRequest, source_id: int, language: str):
@@ -44,11 +46,49 @@ def counter_text(reviewed: int, total: int) -> str:
     }
 
 
+def publish_context(request: HttpRequest, source, locale, segments=None, issues=None) -> dict:
+    """What the publish area shows: a plain Publish, or why not and whether to override."""
+    segments = segments if segments is not None else selectors.segments_for(source, locale)
+    issues = issues if issues is not None else selectors.segments_issues(source, locale, segments)
+    reviewed = sum(1 for s in segments if s.state == SegmentReview.State.REVIEWED)
+    missing = sum(1 for s in segments if s.translation is None)
+    errors = selectors.error_count(issues)
+    complete = bool(segments) and reviewed == len(segments)
+    blockers = []
+    if not complete:
+        blockers.append(counter_text(reviewed, len(segments)))
+    if errors:
+        locale_name = babel_locale_name(get_language() or "en")
+        blockers.append(
+            ngettext(
+                "%(count)s segment has errors",
+                "%(count)s segments have errors",
+                errors,
+            )
+            % {"count": format_decimal(errors, locale=locale_name)}
+        )
+    may_override = (
+        bool(segments)
+        and not missing
+        and (complete or selectors.can_publish_unreviewed(request.user))
+    )
+    return {
+        "complete": complete,
+        "error_segments": errors,
+        "publish_blockers": blockers,
+        "may_override": may_override,
+        "source": source,
+        "language": locale.language_code,
+        "can_review": selectors.can_review(request.user, locale.language_code),
+    }
+
+
 def review(request: HttpRequest, source_id: int, language: str) -> HttpResponse:
     source, locale = _context(request, source_id, language)
     chosen = request.GET.get("filter", "all")
     chosen = chosen if chosen in FILTERS else "all"
     segments = selectors.segments_for(source, locale)
+    issues = selectors.segments_issues(source, locale, segments)
     reviewed = sum(1 for s in segments if s.state == SegmentReview.State.REVIEWED)
     source_lang = source.locale.language_code
     terms = list(GlossaryTerm.objects.all())
@@ -59,6 +99,9 @@ def review(request: HttpRequest, source_id: int, language: str) -> HttpResponse:
             continue
         if chosen == "stale" and segment.state != SegmentReview.State.STALE:
             continue
+        found = issues.get(segment.uid, [])
+        if chosen == "errors" and not any(issue.is_error for issue in found):
+            continue
         glossary = hints.glossary_hints(
             terms, segment.source_text, segment.text, source_lang, language
         )
@@ -66,12 +109,17 @@ def review(request: HttpRequest, source_id: int, language: str) -> HttpResponse:
             {
                 "number": index,
                 "segment": segment,
+                "issues": found,
                 "glossary": glossary,
                 "source_parts": hints.source_parts(segment.source_text, glossary),
                 "memory": [
                     m
                     for m in hints.memory_matches(
-                        segment.source_text, source_lang, language, candidates
+                        segment.source_text,
+                        source_lang,
+                        language,
+                        candidates,
+                        field_kind(segment.path),
                     )
                     if m.target_text != segment.text
                 ],
@@ -97,13 +145,13 @@ def review(request: HttpRequest, source_id: int, language: str) -> HttpResponse:
             "filters": [
                 ("unreviewed", _("Unreviewed")),
                 ("stale", _("Stale")),
+                ("errors", _("Segments with errors")),
                 ("all", _("All")),
             ],
             "counter": counter_text(reviewed, len(segments)),
-            "complete": bool(segments) and reviewed == len(segments),
             "can_review": can_review,
-            "can_publish_early": selectors.can_publish_unreviewed(request.user),
             "is_page": isinstance(instance, Page),
+            **publish_context(request, source, locale, segments, issues),
         },
     )
 
@@ -125,6 +173,12 @@ def segment(request: HttpRequest, source_id: int, language: str, translation_id:
         return redirect(_back(source, language, request))
     progress = selectors.progress_for(source, locale)
     if _wants_json(request):
+        segments = selectors.segments_for(source, locale)
+        issues = selectors.segments_issues(source, locale, segments)
+        uid = next(
+            (s.uid for s in segments if s.translation and s.translation.pk == translation_id), ""
+        )
+        publish = publish_context(request, source, locale, segments, issues)
         return JsonResponse(
             {
                 "state": review.state,
@@ -132,6 +186,12 @@ def segment(request: HttpRequest, source_id: int, language: str, translation_id:
                 "text": review.translation.data,
                 "counter": counter_text(progress.reviewed, progress.total),
                 "complete": progress.complete,
+                "issues_html": render_to_string(
+                    "translation/includes/issues.html", {"issues": issues.get(uid, [])}, request
+                ),
+                "publish_html": render_to_string(
+                    "translation/includes/publish.html", publish, request
+                ),
             }
         )
     messages.success(request, _("Saved."))
@@ -164,7 +224,9 @@ def save_draft(request: HttpRequest, source_id: int, language: str) -> HttpRespo
 def publish(request: HttpRequest, source_id: int, language: str) -> HttpResponse:
     source, locale = _context(request, source_id, language)
     try:
-        services.translation_publish(user=request.user, source=source, locale=locale)
+        services.translation_publish(
+            user=request.user, source=source, locale=locale, reason=request.POST.get("reason", "")
+        )
     except (services.ReviewError, services.TargetLockedError, PermissionDenied) as exc:
         messages.error(request, str(exc) or _("You may not publish this translation."))
     else:

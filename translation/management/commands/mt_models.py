@@ -9,8 +9,8 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
 from translation.demo_models.builder import DEMO_LABEL, DEMO_PAIRS, build_demo_packages
-from translation.engine import packages
-from translation.engine.argos_settings import configure_argos_environment, packages_dir
+from translation.engine import package_index, packages
+from translation.engine.argos_settings import packages_dir
 from translation.engine.errors import TranslationEngineError
 from translation.engine.languages import SUPPORTED_LANGUAGES, argos_code
 
@@ -47,6 +47,10 @@ class Command(BaseCommand):
         )
         index.add_argument("--allow-network", action="store_true")
         index.add_argument("--pairs", help="Comma-separated pairs (default: all six languages).")
+        index.add_argument("--index-url", help="Another index (HTTPS), e.g. a mirror.")
+        index.add_argument(
+            "--max-mb", type=int, default=2048, help="Largest package accepted (MB, 2048)."
+        )
 
     @property
     def models_dir(self) -> Path:
@@ -117,28 +121,20 @@ class Command(BaseCommand):
                 "run it again with --allow-network on a machine that has access, or copy "
                 ".argosmodel files here and use `manage.py mt_models install <file>`."
             )
-        configure_argos_environment(self.models_dir)
-        # Imported only here, after the environment points into MT_MODELS_DIR; it is an
-        # optional dependency (it pulls in torch), installed with the "test" extra.
-        try:
-            from argostranslate import package as argos_package
-            from argostranslate import settings as argos_settings
-        except ImportError as exc:
-            raise CommandError(
-                "install-index needs argostranslate: pip install 'argostranslate>=1.11,<1.12'"
-            ) from exc
-
-        argos_package.update_package_index()
-        if not Path(argos_settings.local_package_index).exists():
-            # Without an index file argostranslate retries the download recursively.
-            raise CommandError("The Argos package index could not be downloaded.")
         wanted = (
             {parse_pair(p) for p in str(options["pairs"]).split(",")}
             if options.get("pairs")
             else {(s, t) for s in SUPPORTED_LANGUAGES for t in SUPPORTED_LANGUAGES if s != t}
         )
-        for available in argos_package.get_available_packages():
-            if (available.from_code, available.to_code) in wanted:
-                self.stdout.write(f"Downloading {available.from_code}-{available.to_code}…")
-                archive = available.download()
-                self._install({"path": archive})
+        # Our own downloader: argostranslate (and with it torch) is not needed to install.
+        installed = package_index.install_from_index(
+            packages_dir(self.models_dir),
+            pairs=wanted,
+            url=options.get("index_url") or package_index.ARGOS_INDEX_URL,
+            limit=int(options.get("max_mb") or 2048) * 1024**2,
+            progress=self.stdout.write,
+        )
+        if not installed:
+            raise CommandError("The index lists none of the requested pairs.")
+        for package in installed:
+            self.stdout.write(f"Installed {package.pair} {package.version}")

@@ -3,14 +3,19 @@
   "use strict";
   var root = document.getElementById("translation-review");
   if (!root) return;
-  var areas = function () { return Array.prototype.slice.call(root.querySelectorAll(".review-text")); };
+  // The tag editors (tag_editor.js) stand in for the textareas when scripts run.
+  var areas = function () {
+    var editors = root.querySelectorAll(".review-text-editor");
+    return Array.prototype.slice.call(editors.length ? editors : root.querySelectorAll(".review-text"));
+  };
 
   root.addEventListener("click", function (event) {
     var use = event.target.closest(".memory-use");
     if (use) {
       var area = use.closest("form").querySelector(".review-text");
       area.value = use.dataset.text;
-      area.focus();
+      area.dispatchEvent(new Event("chm:refresh"));
+      (use.closest("form").querySelector(".review-text-editor") || area).focus();
     }
   });
 
@@ -30,8 +35,12 @@
         item.dataset.state = body.state;
         label.textContent = body.state_label;
         document.getElementById("review-counter").textContent = body.counter;
-        var publish = document.getElementById("publish-button");
-        if (publish && body.complete) publish.disabled = false;
+        item.querySelector(".review-issues").innerHTML = body.issues_html;
+        if (body.state === "reviewed") {
+          item.querySelectorAll(".demo-model-label").forEach(function (note) { note.remove(); });
+        }
+        var publish = document.getElementById("review-publish");
+        if (publish) publish.outerHTML = body.publish_html;
       });
     });
   }
