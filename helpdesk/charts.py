@@ -1,5 +1,7 @@
-"""The tracker chart: stacked bars per region, as SVG geometry computed on the server so
-the chart is readable without JavaScript (each bar also carries its number as text)."""
+"""The tracker chart: stacked bars per region, computed on the server and drawn in HTML
+and CSS, so it is readable without JavaScript, legible on a phone (text stays at the page's
+size instead of shrinking with a scaled SVG), mirrored in right-to-left languages, and each
+region's full name wraps above its bar instead of being cut."""
 
 from dataclasses import dataclass
 
@@ -10,16 +12,11 @@ COLOURS = {
     "operational": "#2e8b57",
     "needs-update": "#d9534f",
 }
-BAR_HEIGHT = 26
-GAP = 14
-LABEL_WIDTH = 260
-BAR_WIDTH = 460
 
 
 @dataclass(frozen=True)
 class Segment:
-    x: float
-    width: float
+    percent: float  # of the largest region's bar
     colour: str
     count: int
     label: str
@@ -27,7 +24,6 @@ class Segment:
 
 @dataclass(frozen=True)
 class Bar:
-    y: int
     label: str
     total: int
     segments: list[Segment]
@@ -35,20 +31,15 @@ class Bar:
 
 def region_bars(
     counts: dict[str, dict[str, int]], region_labels: dict, status_labels: dict
-) -> tuple[list[Bar], int]:
-    """Bars scaled to the largest region; returns (bars, chart height)."""
+) -> list[Bar]:
+    """One bar per region, scaled to the largest region."""
     largest = max((sum(row.values()) for row in counts.values()), default=0) or 1
     bars = []
-    for index, (region, row) in enumerate(counts.items()):
-        x = float(LABEL_WIDTH)
-        segments = []
-        for status, count in row.items():
-            if not count:
-                continue
-            width = BAR_WIDTH * count / largest
-            segments.append(Segment(x, width, COLOURS[status], count, str(status_labels[status])))
-            x += width
-        bars.append(
-            Bar(index * (BAR_HEIGHT + GAP), str(region_labels[region]), sum(row.values()), segments)
-        )
-    return bars, len(bars) * (BAR_HEIGHT + GAP)
+    for region, row in counts.items():
+        segments = [
+            Segment(100 * count / largest, COLOURS[status], count, str(status_labels[status]))
+            for status, count in row.items()
+            if count
+        ]
+        bars.append(Bar(str(region_labels[region]), sum(row.values()), segments))
+    return bars

@@ -30,7 +30,7 @@ def dashboard(request):
     everything = selectors.tracker_rows()
     by_region = selectors.tracker_counts_by_region(everything)
     status_labels = dict(NationalSite.Status.choices)
-    bars, height = charts.region_bars(by_region, dict(Region.choices), status_labels)
+    bars = charts.region_bars(by_region, dict(Region.choices), status_labels)
     rows = selectors.tracker_rows(**filters)
     editable = None
     party = selectors.party_for_user(request.user)
@@ -46,7 +46,6 @@ def dashboard(request):
                 for s, n in selectors.tracker_counts_by_status(everything).items()
             ],
             "bars": bars,
-            "chart_height": height + 40,
             "legend": [(status_labels[s], charts.COLOURS[s]) for s in selectors.STATUS_ORDER],
             "regions": Region.choices,
             "statuses": NationalSite.Status.choices,
