@@ -2,17 +2,18 @@
 
 from datetime import UTC, datetime, time
 
-from django.contrib.syndication.views import Feed
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
+from cms.feeds import SiteUrlFeed
 from cms.models import NewsIndexPage, NewsPage
+from cms.site_url import page_absolute_url
 
 FEED_SIZE = 30
 
 
-class NewsFeed(Feed):
+class NewsFeed(SiteUrlFeed):
     """The latest published news items in the language of the URL prefix."""
 
     feed_type = Rss201rev2Feed
@@ -29,7 +30,7 @@ class NewsFeed(Feed):
 
     def link(self, language):
         index = NewsIndexPage.objects.live().public().filter(locale__language_code=language).first()
-        url = index.get_full_url(self.request) if index else None
+        url = page_absolute_url(index) if index else None
         return url or "/"
 
     def items(self, language):
@@ -47,7 +48,7 @@ class NewsFeed(Feed):
         return item.intro
 
     def item_link(self, item):
-        return item.get_full_url(self.request) or item.url
+        return page_absolute_url(item) or item.url
 
     def item_guid(self, item):
         # One id per translation, stable across edits and moves.

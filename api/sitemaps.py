@@ -9,6 +9,8 @@ from collections import defaultdict
 from django.contrib.sitemaps import Sitemap
 from wagtail.models import Page
 
+from cms.site_url import page_absolute_url
+
 DEFAULT_LANGUAGE = "en"
 
 
@@ -37,7 +39,7 @@ class TranslatedPagesSitemap(Sitemap):
             .order_by("locale__language_code")
         )
         for sibling in siblings:
-            url = sibling.get_full_url(self.request)
+            url = page_absolute_url(sibling)
             if url:
                 urls_by_key[sibling.translation_key][sibling.locale.language_code] = url
         urls = []

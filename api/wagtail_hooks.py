@@ -9,13 +9,14 @@ from wagtail.admin.viewsets.model import ModelViewSet
 
 from api.models import ApiToken
 from api.services import token_create, token_rename, token_revoke
-from cms.models import Party
+from cms.party_fields import PartyChoiceField
 
 
 class TokenCreateForm(forms.ModelForm):
     class Meta:
         model = ApiToken
         fields = ["party", "name"]
+        field_classes = {"party": PartyChoiceField}
 
 
 class TokenEditForm(forms.ModelForm):
@@ -73,11 +74,6 @@ class ApiTokenViewSet(ModelViewSet):
 
     def get_form_class(self, for_update=False):
         return TokenEditForm if for_update else TokenCreateForm
-
-    def formfield_for_dbfield(self, db_field, **kwargs):
-        if db_field.name == "party":
-            kwargs["queryset"] = Party.objects.order_by("code")
-        return super().formfield_for_dbfield(db_field, **kwargs)
 
 
 api_token_viewset = ApiTokenViewSet("api_tokens")

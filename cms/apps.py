@@ -8,7 +8,10 @@ class CmsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from cms import queue, signals  # queue registers its system check
+        from cms import checks, queue, signals  # queue and checks register system checks
 
         signals.connect()
-        del queue
+        from cms.search import pages
+
+        pages.register()
+        del queue, checks

@@ -1,7 +1,7 @@
 """The Parties to the Convention, grouped by UN regional group.
 
-Names are not typed here: they come from Babel's CLDR territory names in each language
-(`cms.services.parties_load`). CLDR has no regional-group data, so the grouping used by the
+Names are not typed here: they are the UN's official names (`cms.party_names`). The
+grouping used by the
 Secretariat for elections and regional work is listed here by ISO 3166-1 code.
 The Convention has 196 Parties: 195 States and the European Union (the United States and the
 Holy See are not Parties).

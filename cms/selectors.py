@@ -1,6 +1,7 @@
 """Reads for the public site: language alternates of a page, menus, search, Parties."""
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from django.db.models import QuerySet
@@ -11,6 +12,7 @@ from wagtail.models import Locale, Page
 from cms.languages import content_language_codes, language_name
 from cms.models import NavigationMenu, Party
 from cms.navigation import MenuEntry, default_menu, service_entry
+from cms.party_names import collation_key
 
 FALLBACK_LANGUAGE = "en"
 
@@ -85,10 +87,23 @@ def page_search(query: str, language_code: str) -> QuerySet | list:
     return pages.search(query, operator="and")
 
 
-def parties_sorted(language_code: str) -> list[Party]:
-    """All Parties sorted by their name in the given language."""
-    parties = list(Party.objects.all())
-    return sorted(parties, key=lambda party: party.name_in(language_code).casefold())
+def parties_sorted(language_code: str, parties: Iterable[Party] | None = None) -> list[Party]:
+    """Parties (all, or those given) sorted by their name in the given language, as its
+    readers sort (Unicode collation), never by code."""
+    parties = Party.objects.all() if parties is None else parties
+    return sorted(parties, key=party_sort_key(language_code))
+
+
+def party_sort_key(language_code: str):
+    """Key for sorting Parties (or rows by their Party) by name in the language."""
+    return lambda party: collation_key(party.name_in(language_code))
+
+
+def party_choices(language_code: str | None = None) -> list[tuple[str, str]]:
+    """(code, name) of every Party, sorted by name in the language (default: the active
+    one): the one helper for Party drop-downs anywhere."""
+    language_code = language_code or get_language() or FALLBACK_LANGUAGE
+    return [(party.code, party.name_in(language_code)) for party in parties_sorted(language_code)]
 
 
 def menu_entries(language_code: str) -> list[MenuEntry]:

@@ -3,29 +3,21 @@
 import secrets
 from pathlib import Path
 
-from babel import Locale as BabelLocale
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.db import transaction
 
-from cms.languages import babel_locale_name, content_language_codes
 from cms.parties_data import PARTIES_BY_REGION
+from cms.party_names import official_names
+from cms.site_url import site_url_host_port
 
 ADMIN_USERNAME = "admin"
 ADMIN_PASSWORD_FILE = "admin-password.txt"  # noqa: S105 (a file name)
 
 
-def party_names_from_cldr(code: str) -> dict[str, str]:
-    """The Party's name in each UN language, from Babel's CLDR data."""
-    names = {}
-    for language in content_language_codes():
-        territories = BabelLocale.parse(babel_locale_name(language)).territories
-        names[language] = territories[code]
-    return names
-
-
 def parties_load(party_model=None) -> int:
-    """Create or refresh every Party with CLDR names; returns how many exist afterwards.
+    """Create or refresh every Party with its official UN names in the six languages
+    (`cms.party_names`); returns how many exist afterwards.
 
     Takes the model as an argument so a data migration can pass its historical model.
     """
@@ -36,9 +28,24 @@ def parties_load(party_model=None) -> int:
             for code in codes:
                 party_model.objects.update_or_create(
                     code=code,
-                    defaults={"region": region, "names": party_names_from_cldr(code)},
+                    defaults={"region": region, "names": official_names()[code]},
                 )
     return party_model.objects.count()
+
+
+def site_record_sync() -> bool:
+    """Make the default Wagtail Site record answer at SITE_URL's host and port (Wagtail
+    builds absolute URLs from it); returns True when it changed. Run by the demo loader
+    and `manage.py site_sync`; a deploy check fails while they differ."""
+    from wagtail.models import Site
+
+    hostname, port = site_url_host_port()
+    site = Site.objects.filter(is_default_site=True).first()
+    if site is None or (site.hostname, site.port) == (hostname, port):
+        return False
+    site.hostname, site.port = hostname, port
+    site.save(update_fields=["hostname", "port"])
+    return True
 
 
 def user_profile_get_or_create(user):

@@ -5,14 +5,14 @@ from django.utils.translation import get_language
 from django.views.decorators.cache import never_cache
 
 from cms.models.pages import paginate
-from cms.selectors import page_search
+from cms.search.selectors import site_search
 
 MAX_QUERY_LENGTH = 200
 
 
 def search(request):
     query = request.GET.get("q", "")[:MAX_QUERY_LENGTH]
-    results = paginate(request, page_search(query, get_language() or "en"))
+    results = paginate(request, site_search(query, get_language() or "en"))
     return render(
         request, "cms/search.html", {"query": query, "site_search_query": query, "results": results}
     )

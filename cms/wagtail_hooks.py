@@ -1,9 +1,12 @@
+from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.forms.models import register_form_field_override
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from cms.models import NavigationMenu
+from cms.models import NavigationMenu, Party
+from cms.party_fields import PartyChoiceField
 
 
 @hooks.register("before_serve_page")
@@ -21,3 +24,7 @@ class NavigationMenuViewSet(SnippetViewSet):
 
 
 register_snippet(NavigationMenuViewSet)
+
+
+# Every Party drop-down in the admin lists names in the editor's language, sorted by them.
+register_form_field_override(models.ForeignKey, to=Party, override={"form_class": PartyChoiceField})

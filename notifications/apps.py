@@ -8,4 +8,6 @@ class NotificationsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
-        from notifications import signals  # noqa: F401 (connects the webhook receiver)
+        from notifications import search, signals  # noqa: F401 (connects the webhook receiver)
+
+        search.connect()

@@ -134,7 +134,7 @@ SUBJECTS = {
         "fr": "Centre d’échange",
         "es": "Mecanismo de facilitación",
         "ru": "Механизм посредничества",
-        "ar": "آلية غرفة تبادل المعلومات",
+        "ar": "آلية تبادل المعلومات",
         "zh-hans": "信息交换所机制",
     },
 }

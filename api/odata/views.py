@@ -24,12 +24,13 @@ from api.odata.negotiation import ACCEPT_JSON, ACCEPT_XML, negotiate
 from api.odata.query import format_check, query_apply, query_parse
 from api.odata.registry import ENTITY_SETS
 from api.ratelimit import request_rate_limit
+from cms.site_url import absolute_url
 
 JSON_TYPE = "application/json;odata.metadata=minimal;odata.streaming=true;charset=utf-8"
 
 
 def _base(request) -> str:
-    return request.build_absolute_uri("/odata/")
+    return absolute_url("/odata/")
 
 
 def _answer(request, body, status=200, content_type=JSON_TYPE) -> HttpResponse:
@@ -115,7 +116,7 @@ def _next_link(request, delivered: int) -> str:
     params = [(key, value) for key, value in request.GET.items() if key != "$skiptoken"]
     params.append(("$skiptoken", str(delivered)))
     query = urlencode(params, quote_via=quote, safe="$,()'")
-    return f"{request.build_absolute_uri(request.path)}?{query}"
+    return f"{absolute_url(request.path)}?{query}"
 
 
 @_odata_view(ACCEPT_JSON | {"text/plain", "text/*"})

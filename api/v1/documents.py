@@ -25,6 +25,7 @@ from api.v1.schemas import (
 )
 from api.v1.timeutil import since_published
 from cms.models import OfficialDocumentPage
+from cms.site_url import absolute_url, page_absolute_url
 
 router = Router(tags=["documents"], auth=OptionalTokenAuth())
 
@@ -65,7 +66,7 @@ def document_data(request, page: OfficialDocumentPage, languages: list[str]) -> 
         "meeting": page.meeting,
         "document_date": page.document_date,
         "title": page.title,
-        "url": page.get_full_url(request) or "",
+        "url": page_absolute_url(page) or "",
         "language": page.locale.language_code,
         "available_languages": languages,
         "last_published_at": page.last_published_at,
@@ -73,7 +74,7 @@ def document_data(request, page: OfficialDocumentPage, languages: list[str]) -> 
             {
                 "language": item.language,
                 "title": item.document.title,
-                "url": request.build_absolute_uri(item.document.url),
+                "url": absolute_url(item.document.url),
             }
             for item in page.files.all()
         ],

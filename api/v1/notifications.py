@@ -26,6 +26,7 @@ from api.v1.schemas import (
 )
 from api.v1.timeutil import since_published
 from cms.languages import content_language_codes
+from cms.site_url import absolute_url
 
 router = Router(tags=["notifications"], auth=OptionalTokenAuth())
 
@@ -113,9 +114,9 @@ def notification_data(request, view, language: str) -> dict:
             for subject in notification.subjects.all()
         ],
         "meetings": list(notification.meeting_codes or []),
-        "url": request.build_absolute_uri(f"/{shown}/notifications/{notification.number}/"),
+        "url": absolute_url(f"/{shown}/notifications/{notification.number}/"),
         "letters": [
-            {"language": letter.language, "url": request.build_absolute_uri(letter.file.url)}
+            {"language": letter.language, "url": absolute_url(letter.file.url)}
             for letter in notification.letters.all()
             if letter.language in view.texts
         ],

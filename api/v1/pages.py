@@ -26,6 +26,7 @@ from api.v1.schemas import (
     responses,
 )
 from api.v1.timeutil import since_published
+from cms.site_url import page_absolute_url
 
 router = Router(tags=["pages"], auth=OptionalTokenAuth())
 
@@ -77,7 +78,7 @@ def page_data(request, page, languages: list[str]) -> dict:
         "type": page_type_label(type(page)),
         "title": page.title,
         "slug": page.slug,
-        "url": page.get_full_url(request) or "",
+        "url": page_absolute_url(page) or "",
         "language": page.locale.language_code,
         "available_languages": languages,
         "first_published_at": page.first_published_at,

@@ -5,6 +5,8 @@ from typing import Any
 from django.utils.http import urlencode
 from ninja import Schema
 
+from cms.site_url import absolute_url
+
 # Upper bounds keep database OFFSETs and LIMITs in range for any input.
 MAX_PAGE = 100_000
 MAX_PAGE_SIZE = 200
@@ -44,9 +46,7 @@ def paginate(request, items, *, page: int, page_size: int, language: str) -> dic
     def link(number: int) -> str:
         query = request.GET.copy()
         query["page"] = str(number)
-        return request.build_absolute_uri(
-            f"{request.path}?{urlencode(sorted(query.lists()), doseq=True)}"
-        )
+        return absolute_url(f"{request.path}?{urlencode(sorted(query.lists()), doseq=True)}")
 
     return {
         "count": count,

@@ -19,6 +19,8 @@ from cms.models import (
     NewsPage,
     OfficialDocumentPage,
 )
+from cms.services import site_record_sync
+from cms.site_url import site_url_host_port
 
 SEED_FILE = Path(__file__).with_name("unep-cbd-cop-12-11-zh.txt")
 # Section headings of the Chinese edition: "一. 导言和背景", "A. 中央信息交换所机制".
@@ -68,7 +70,8 @@ def _home_ensure() -> HomePage:
         root.add_child(instance=home)
         _publish(home)
         if site is None:
-            site = Site(hostname="localhost", port=80, is_default_site=True, site_name="CHM")
+            hostname, port = site_url_host_port()
+            site = Site(hostname=hostname, port=port, is_default_site=True, site_name="CHM")
         old_root = site.root_page if site.pk else None
         site.root_page = home
         site.site_name = "Clearing-House Mechanism"
@@ -96,6 +99,7 @@ def _texts(entry: dict, language: str, **names: str) -> dict:
 @transaction.atomic
 def demo_site_load(progress: Progress = lambda message: None) -> bool:
     """Create the demo site in the six languages. Returns False when it already exists."""
+    site_record_sync()  # Wagtail's first Site is localhost:80; links must use SITE_URL
     if ContentPage.objects.filter(slug="about", locale__language_code="en").exists():
         return False
     locales = locales_ensure()

@@ -12,6 +12,7 @@ from .pages import (
     OfficialDocumentPage,
 )
 from .parties import Party, Region
+from .search import SearchDocument, SearchTerm
 
 __all__ = [
     "ContentPage",
@@ -26,5 +27,7 @@ __all__ = [
     "OfficialDocumentPage",
     "Party",
     "Region",
+    "SearchDocument",
+    "SearchTerm",
     "UserProfile",
 ]

@@ -17,8 +17,8 @@ class Region(models.TextChoices):
 class Party(models.Model):
     """A Party to the Convention: a State or the European Union.
 
-    `names` holds the CLDR name in each of the six languages, keyed by Django language
-    code; it is filled from Babel, never typed by hand.
+    `names` holds the official UN short name in each of the six languages, keyed by Django
+    language code; it is filled from `cms/data/party_names.json`, never typed by hand.
     """
 
     code = models.CharField(_("ISO code"), max_length=2, unique=True)

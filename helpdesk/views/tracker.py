@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 
 from cms.csv_export import csv_response
 from cms.models import Party, Region
+from cms.selectors import party_sort_key
 from helpdesk import charts, selectors
 from helpdesk.errors import HelpdeskError
 from helpdesk.forms import NationalSiteForm
@@ -31,7 +32,8 @@ def dashboard(request):
     by_region = selectors.tracker_counts_by_region(everything)
     status_labels = dict(NationalSite.Status.choices)
     bars = charts.region_bars(by_region, dict(Region.choices), status_labels)
-    rows = selectors.tracker_rows(**filters)
+    by_name = party_sort_key(get_language() or "en")
+    rows = sorted(selectors.tracker_rows(**filters), key=lambda row: by_name(row.party))
     editable = None
     party = selectors.party_for_user(request.user)
     if party is not None and tracker_can_edit(request.user, party):

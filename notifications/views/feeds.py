@@ -1,18 +1,18 @@
 """RSS and Atom feeds of issued notifications, one per language (the URL prefix)."""
 
-from django.contrib.syndication.views import Feed
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.html import strip_tags
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from cms.feeds import SiteUrlFeed
 from notifications import selectors
 
 FEED_SIZE = 30
 
 
-class NotificationsRssFeed(Feed):
+class NotificationsRssFeed(SiteUrlFeed):
     title = _("CBD notifications")
     description = _(
         "Official notifications of the Secretariat of the Convention on Biological Diversity"

@@ -7,6 +7,7 @@ from django.shortcuts import render
 from django.utils.translation import get_language
 
 from cms.models import Party
+from cms.selectors import parties_sorted
 from notifications import selectors, services
 from notifications.models import Category, Notification, Subject
 from notifications.services.letters import letter_filename
@@ -110,7 +111,10 @@ def focal_point_directory(request):
         "notifications/directory.html",
         {
             "focal_points": focal_points,
-            "parties": Party.objects.filter(focal_points__status="active").distinct(),
+            "parties": parties_sorted(
+                get_language() or "en",
+                Party.objects.filter(focal_points__status="active").distinct(),
+            ),
             "categories": Category.choices,
             "party_code": party_code.upper(),
             "category": category,

@@ -1,8 +1,7 @@
 import pytest
-from babel import Locale as BabelLocale
 
 from cms.models import Party, Region
-from cms.selectors import parties_sorted
+from cms.selectors import parties_sorted, party_choices
 from cms.services import parties_load
 
 pytestmark = pytest.mark.django_db
@@ -16,12 +15,46 @@ def test_all_196_parties_are_loaded_by_migration():
         assert Party.objects.filter(code=code).exists()
 
 
-@pytest.mark.parametrize(
-    "language,babel_code", [("ar", "ar"), ("fr", "fr"), ("ru", "ru"), ("zh-hans", "zh_Hans")]
-)
-def test_party_names_come_from_cldr(language, babel_code):
-    party = Party.objects.get(code="KR")
-    assert party.names[language] == BabelLocale.parse(babel_code).territories["KR"]
+def test_party_names_are_the_official_un_names_in_six_languages():
+    assert Party.objects.get(code="RU").names == {
+        "ar": "الاتحاد الروسي",
+        "en": "Russian Federation",
+        "es": "Federación de Rusia",
+        "fr": "Fédération de Russie",
+        "ru": "Российская Федерация",
+        "zh-hans": "俄罗斯联邦",
+    }
+    assert Party.objects.get(code="IR").name_in("en") == "Iran (Islamic Republic of)"
+    assert Party.objects.get(code="CD").name_in("en") == "Democratic Republic of the Congo"
+    assert Party.objects.get(code="AG").name_in("en") == "Antigua and Barbuda"
+    assert Party.objects.get(code="KR").name_in("fr") == "République de Corée"
+    assert Party.objects.get(code="EU").name_in("ru") == "Европейский союз"
+    for party in Party.objects.all():
+        assert sorted(party.names) == ["ar", "en", "es", "fr", "ru", "zh-hans"], party.code
+        assert all(name.strip() and "_" not in name for name in party.names.values())
+
+
+def test_the_names_file_is_rebuilt_from_ochas_taxonomy(tmp_path):
+    """The import reads the taxonomy's columns and refuses a file that lacks a Party."""
+    import csv
+
+    from cms.party_names import TAXONOMY_CODE_COLUMN, TAXONOMY_COLUMNS, names_from_taxonomy
+
+    path = tmp_path / "taxonomy.csv"
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.DictWriter(handle, [TAXONOMY_CODE_COLUMN, *TAXONOMY_COLUMNS.values()])
+        writer.writeheader()
+        row = {TAXONOMY_CODE_COLUMN: "NL"}
+        row.update(
+            {column: f"Pays-Bas {language}" for language, column in TAXONOMY_COLUMNS.items()}
+        )
+        row["Arabic Short"] = "هولندا (مملكة _)"
+        writer.writerow(row)
+    names = names_from_taxonomy(path, ["NL", "EU"])
+    assert names["NL"]["ar"] == "هولندا (مملكة)"
+    assert names["EU"]["fr"] == "Union européenne"
+    with pytest.raises(ValueError, match="FR"):
+        names_from_taxonomy(path, ["NL", "FR"])
 
 
 def test_names_follow_the_active_language():
@@ -40,7 +73,23 @@ def test_loading_again_changes_nothing():
     assert list(Party.objects.values_list("code", "region", "names")) == before
 
 
-def test_parties_sort_by_name_in_the_language():
+def test_parties_sort_by_name_in_the_language_not_by_code():
     names = [party.name_in("fr") for party in parties_sorted("fr")]
-    assert names == sorted(names, key=str.casefold)
-    assert names[0] == "Afghanistan"
+    assert names[:3] == ["Afghanistan", "Afrique du Sud", "Albanie"]
+    # Accented initials sort with their letter, not after "Z".
+    assert names.index("Égypte") < names.index("Fidji") < names.index("Zimbabwe")
+    assert names.index("Émirats arabes unis") < names.index("Équateur")
+    russian = [name for _code, name in party_choices("ru")]
+    assert russian[:2] == ["Австралия", "Австрия"]
+
+
+def test_party_drop_downs_in_the_admin_follow_the_editors_language(admin_client):
+    from django.utils import translation
+
+    from cms.party_fields import PartyChoiceField
+
+    field = PartyChoiceField(queryset=Party.objects.all())
+    with translation.override("es"):
+        labels = [str(label) for _value, label in field.choices][1:]
+    assert labels[:2] == ["Afganistán", "Albania"]
+    assert labels.index("Egipto") < labels.index("España") < labels.index("Estonia")

@@ -26,6 +26,7 @@ from django.utils.translation import gettext_lazy as _
 from api.odata.entities.base import TREATY, EntitySet, Prop, iso, localized
 from cms.languages import content_language_codes
 from cms.models import OfficialDocumentPage
+from cms.site_url import absolute_url, page_absolute_url
 
 DECISION_SYMBOL = r"/DEC/\S+$"
 DECISION_SYMBOL_NUMBER = r"/DEC/(\S+)$"
@@ -176,7 +177,7 @@ class Decisions(EntitySet):
             entities.append(
                 {
                     "id": str(main.translation_key),
-                    "link": main.get_full_url(request),
+                    "link": page_absolute_url(main),
                     "title": localized({code: page.title for code, page in versions.items()}),
                     "summary": localized({code: page.intro for code, page in versions.items()}),
                     "type": "decision",
@@ -190,7 +191,7 @@ class Decisions(EntitySet):
                     "meetingTitle": localized(meeting_titles(meeting)) if meeting else [],
                     "files": [
                         {
-                            "url": request.build_absolute_uri(item.document.url),
+                            "url": absolute_url(item.document.url),
                             "language": item.language,
                             "filename": item.document.filename,
                         }
