@@ -10,8 +10,10 @@ MANAGE := $(BIN)/python manage.py
 TORCH_SPEC ?= torch==2.13.0
 export CHM_DATA_DIR ?= $(CURDIR)/data
 DEMO_ENV := DEBUG=1
-# A production-like environment for `check --deploy`.
+# A production-like environment for `check --deploy`, on an empty data dir: the demo's
+# database (Site record at 127.0.0.1:8000) is not the production one the check compares.
 DEPLOY_ENV := DEBUG=0 ALLOWED_HOSTS=chm.example.org SITE_URL=https://chm.example.org \
+	CHM_DATA_DIR=$$(mktemp -d) \
 	SECRET_KEY=$$($(BIN)/python -c 'import secrets; print(secrets.token_urlsafe(64))')
 
 .DEFAULT_GOAL := help

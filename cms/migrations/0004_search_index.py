@@ -18,7 +18,7 @@ class Migration(migrations.Migration):
                 ('key', models.CharField(max_length=120, unique=True)),
                 ('group', models.CharField(db_index=True, max_length=120)),
                 ('language', models.CharField(db_index=True, max_length=10)),
-                ('kind', models.CharField(max_length=20)),
+                ('kind', models.CharField(max_length=100)),
                 ('title', models.CharField(max_length=500)),
                 ('summary', models.TextField(blank=True)),
                 ('url', models.CharField(max_length=500)),

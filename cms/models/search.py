@@ -17,7 +17,7 @@ class SearchDocument(models.Model):
     key = models.CharField(max_length=120, unique=True)
     group = models.CharField(max_length=120, db_index=True)
     language = models.CharField(max_length=10, db_index=True)
-    kind = models.CharField(max_length=20)
+    kind = models.CharField(max_length=100)  # "notification" or a page model label
     title = models.CharField(max_length=500)
     summary = models.TextField(blank=True)
     url = models.CharField(max_length=500)

@@ -43,7 +43,8 @@ def _stemmer(language: str) -> Stemmer.Stemmer | None:
 
 def exact_terms(text: str) -> list[str]:
     """Notification numbers and UN symbols, whole and lower-cased."""
-    return [match.group().rstrip(".-").lower() for match in EXACT.finditer(text)]
+    terms = (match.group().rstrip(".-").lower() for match in EXACT.finditer(text))
+    return [term for term in terms if len(term) <= MAX_TERM_LENGTH]
 
 
 def _words(text: str, language: str) -> list[str]:
