@@ -24,6 +24,19 @@ class RequestForm(forms.Form):
             del self.fields["include_subpages"]
 
 
+class BulkRequestForm(forms.Form):
+    """The page listing's bulk action: languages and whether subpages come too."""
+
+    languages = forms.MultipleChoiceField(
+        label=_("Translate into"), widget=forms.CheckboxSelectMultiple, choices=()
+    )
+    include_subpages = forms.BooleanField(label=_("Include their subpages"), required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["languages"].choices = language_choices()
+
+
 class ImportFileForm(forms.Form):
     file = forms.FileField(label=_("File"))
 

@@ -260,3 +260,38 @@ def draft_preview_facts(instance: Model) -> dict[str, int] | None:
             1 for s in unreviewed if s.review and "demonstration_model" in s.review.flags
         ),
     }
+
+
+@dataclass
+class PlanCell:
+    """What a bulk machine translation would do for one page in one language: segments a
+    person translated or approved are kept; only the others are machine-translated."""
+
+    language: str
+    total: int | None  # None: never translated (the segments are counted when it runs)
+    human: int = 0  # written or approved by a person: kept
+    to_translate: int = 0  # without any translation: what the job would machine-translate
+
+
+def bulk_translation_plan(pages: list[Page]) -> list[tuple[Page, list[PlanCell]]]:
+    """For each page, per other language: how much is human-translated (kept) and how much
+    machine translation would write. Reads only: nothing is created before confirmation."""
+    plan = []
+    for page in pages:
+        source = source_for_instance(page)
+        if source is not None and source.locale_id != page.locale_id:
+            source = None  # the page is itself a translation of another page
+        cells = []
+        for code, _name in _content_languages():
+            if code == page.locale.language_code:
+                continue
+            locale = Locale.objects.filter(language_code=code).first()
+            if source is None or locale is None:
+                cells.append(PlanCell(code, None))
+                continue
+            segments = segments_for(source, locale)
+            human = sum(1 for s in segments if s.is_human or s.state == State.REVIEWED)
+            missing = sum(1 for s in segments if s.translation is None)
+            cells.append(PlanCell(code, len(segments), human, missing))
+        plan.append((page, cells))
+    return plan

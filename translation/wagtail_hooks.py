@@ -9,9 +9,10 @@ from wagtail.admin.views.pages.bulk_actions.page_bulk_action import PageBulkActi
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from translation import services
-from translation.forms import language_choices
+from translation import selectors, services
+from translation.forms import BulkRequestForm
 from translation.models import GlossaryTerm, MemoryEntry
+from translation.services.jobs import pages_with_subpages
 
 REQUEST_PERMISSION = "translation.request_machine_translation"
 
@@ -116,35 +117,40 @@ class MachineTranslateBulkAction(PageBulkAction):
         return self.request.user.has_perm(REQUEST_PERMISSION) and not page.is_root()
 
     def get_form_class(self):
-        from django import forms
+        return BulkRequestForm
 
-        class Form(forms.Form):
-            languages = forms.MultipleChoiceField(
-                label=_("Translate into"),
-                choices=language_choices(),
-                widget=forms.CheckboxSelectMultiple,
-                initial=[code for code, _name in language_choices()],
-            )
-
-        return Form
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        pages = [item["item"].specific for item in context["items"]]
+        context["plan"] = selectors.bulk_translation_plan(pages)
+        return context
 
     def get_execution_context(self):
+        data = self.cleaned_form.cleaned_data
         return {
             **super().get_execution_context(),
-            "languages": self.cleaned_form.cleaned_data["languages"],
+            "languages": data["languages"],
+            "include_subpages": data["include_subpages"],
         }
 
     @classmethod
-    def execute_action(cls, objects, user=None, languages=(), **kwargs):
-        jobs = services.jobs_request_many(
-            pages=[p.specific for p in objects], user=user, languages=languages
-        )
-        return len(jobs), 0
+    def execute_action(cls, objects, user=None, languages=(), include_subpages=False, **kwargs):
+        pages = [page.specific for page in objects]
+        if include_subpages:
+            pages = pages_with_subpages(pages)
+        jobs = services.jobs_request_many(pages=pages, user=user, languages=languages)
+        return len(jobs), len(pages) - len(jobs)
 
     def get_success_message(self, num_parent_objects, num_child_objects):
-        return _("Machine translation requested for %(count)s pages.") % {
+        message = _("Machine translation requested for %(count)s pages.") % {
             "count": num_parent_objects
         }
+        if num_child_objects:
+            message += " " + _(
+                "%(count)s pages were left out: they are written in the chosen languages, "
+                "or a translation into them is already running."
+            ) % {"count": num_child_objects}
+        return message
 
 
 class GlossaryViewSet(SnippetViewSet):

@@ -54,18 +54,44 @@ def test_translators_cannot_request_and_nobody_sees_others_languages(client):
     assert client.get(reverse("translation_review", args=[source.pk, "fr"])).status_code == 200
 
 
-def test_bulk_action_requests_jobs_for_each_page(client, monkeypatch):
+def test_bulk_action_offers_languages_and_subpages_and_says_what_is_kept(client, monkeypatch):
     monkeypatch.setattr("translation.services.jobs._enqueue", lambda job_id: None)
-    first, second = english_page(slug="bulk-a"), english_page(slug="bulk-b")
+    translated, _source = _translated("bulk-kept", ("fr",))
+    reviewed = segments_reviewed(translated, "fr")
+    first = english_page(slug="bulk-a")
+    child = english_page(slug="bulk-a-child", parent=first)
     client.force_login(user("ed2", "Editors"))
     url = (
         reverse("wagtail_bulk_action", args=["wagtailcore", "page", "machine_translate"])
-        + f"?id={first.pk}&id={second.pk}"
+        + f"?id={first.pk}&id={translated.pk}"
     )
-    assert client.get(url).status_code == 200
-    response = client.post(url, {"languages": ["es"]})
+    page = client.get(url).content.decode()
+    assert 'name="languages" value="ar"' in page and 'name="include_subpages"' in page
+    assert "Not translated yet: everything" in page  # bulk-a has never been translated
+    assert f"{reviewed} kept (human)" in page  # bulk-kept's French segments people approved
+    # No language chosen: the form says so and nothing is requested.
+    refused = client.post(url, {"include_subpages": "on"})
+    assert refused.status_code == 200 and "This field is required" in refused.content.decode()
+    jobs = TranslationJob.objects.count()
+    assert jobs == 1
+    response = client.post(url, {"languages": ["ar", "zh-hans"], "include_subpages": "on"})
     assert response.status_code == 302
-    assert TranslationJob.objects.filter(trigger="bulk").count() == 2
+    bulk = TranslationJob.objects.filter(trigger="bulk")
+    assert sorted(job.object_label for job in bulk) == sorted(
+        [first.title, child.title, translated.title]
+    )
+    for job in bulk:
+        assert sorted(t.locale.language_code for t in job.targets.all()) == ["ar", "zh-hans"]
+
+
+def segments_reviewed(page, language: str) -> int:
+    """Approve every segment of the page's translation as a reviewer would; returns how many."""
+    source = selectors.source_for_instance(page)
+    segments = selectors.segments_for(source, locale(language))
+    reviewer = user(f"rev-{language}-bulk", "Reviewers — French")
+    for segment in segments:
+        services.segment_save(user=reviewer, translation_id=segment.translation.pk)
+    return len(segments)
 
 
 def test_progress_endpoint_reports_percent(client):

@@ -84,6 +84,13 @@ class TranslationJob(models.Model):
             return 0
         return min(100, int(100 * self.segments_done / self.segments_total))
 
+    @property
+    def segments_kept(self) -> int:
+        """Segments that already had a translation (a person's or earlier machine output):
+        left as they were, so that the counts add up to the total."""
+        done = self.segments_memory + self.segments_machine + self.segments_failed
+        return max(0, self.segments_total - done) if self.status == self.Status.DONE else 0
+
 
 class JobTarget(models.Model):
     """One target locale of a job, with its own counts, error and resulting draft.
@@ -139,3 +146,12 @@ class JobTarget(models.Model):
         if not self.segments_total:
             return 0
         return min(100, int(100 * self.segments_done / self.segments_total))
+
+    @property
+    def wrote_nothing(self) -> bool:
+        """Done without translating a segment: everything was translated already."""
+        return (
+            self.status == self.Status.DONE
+            and self.segments_memory + self.segments_machine == 0
+            and not self.segments_failed
+        )

@@ -134,6 +134,19 @@ def _target_slug(
     return original.slug
 
 
+def _save_keeping_url(page: Page) -> None:
+    """Save a non-live page row with the slug its row already has: a slug change would
+    move the URLs of its (possibly live) subpages and make Wagtail's automatic redirects
+    send the old address to the draft's, which answers 404. The translated slug travels
+    in the revision and takes effect when the translation is published."""
+    draft_slug = page.slug
+    row_slug = Page.objects.filter(pk=page.pk).values_list("slug", flat=True).first()
+    if row_slug is not None:
+        page.slug = row_slug
+    page.save(clean=False)
+    page.slug = draft_slug
+
+
 def draft_build(
     *,
     source: TranslationSource,
@@ -177,7 +190,10 @@ def draft_build(
         if not working.live:
             # Nobody sees a row that is not live: keep it in step with the draft so the
             # admin lists show the translated title.
-            working.save(clean=False) if isinstance(working, Page) else working.save()
+            if isinstance(working, Page):
+                _save_keeping_url(working)
+            else:
+                working.save()
         if isinstance(working, Page):
             overwrite = None
             if existing is None and working.latest_revision_id:

@@ -118,6 +118,18 @@ def jobs_request_many(
     return jobs
 
 
+def pages_with_subpages(pages: Sequence[Page]) -> list[Page]:
+    """The pages and their descendants in the same language, each once, in tree order."""
+    seen: dict[int, Page] = {}
+    for page in sorted(pages, key=lambda p: p.path):
+        if page.pk in seen:
+            continue
+        seen[page.pk] = page
+        for child in page.get_descendants().filter(locale_id=page.locale_id).specific():
+            seen.setdefault(child.pk, child)
+    return list(seen.values())
+
+
 def jobs_request_subtree(
     *, page: Page, user: AbstractBaseUser | None, languages: Iterable[str] | None = None
 ) -> list[TranslationJob]:
