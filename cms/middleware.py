@@ -3,7 +3,7 @@
 import logging
 
 from django.db import InterfaceError, OperationalError
-from django.http import HttpResponseBadRequest, JsonResponse
+from django.http import Http404, HttpResponseBadRequest, JsonResponse
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 
@@ -76,18 +76,27 @@ class DatabaseUnavailableMiddleware:
 
 
 class NulCharacterMiddleware:
-    """Refuses query strings holding NUL characters (no text of ours can contain one).
+    """Refuses NUL characters in the address: no text of ours can contain one.
 
-    PostgreSQL rejects NUL in text, so such a filter value would otherwise fail deep inside a
-    query; Django's form fields already refuse it in submitted forms.
+    PostgreSQL rejects NUL in text, so such a path segment or filter value would otherwise
+    fail deep inside a query (a 500). A path with NUL names nothing: 404. A query string with
+    NUL: 400 (the API and OData answer their own JSON errors for query strings). Django's form
+    fields already refuse NUL in submitted forms.
     """
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
-        # The API and OData service answer bad input in their own JSON error formats.
-        if request.path.startswith(MACHINE_PREFIXES):
+        machine = request.path.startswith(MACHINE_PREFIXES)
+        if "\x00" in request.path:
+            if machine:
+                message = _("Nothing was found at this address.")
+                return JsonResponse(
+                    {"error": {"code": "not_found", "message": message}}, status=404
+                )
+            raise Http404
+        if machine:
             return self.get_response(request)
         if any("\x00" in value for _key, values in request.GET.lists() for value in values):
             return HttpResponseBadRequest(

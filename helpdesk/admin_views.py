@@ -8,6 +8,7 @@ from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 
 from cms.csv_export import csv_response, spreadsheet_time
+from cms.numbers import whole_number
 from helpdesk import selectors
 from helpdesk.errors import HelpdeskError
 from helpdesk.forms import StaffReplyForm, TicketPropertiesForm
@@ -109,7 +110,7 @@ def ticket_desk(request, pk: int):
                 return redirect("helpdesk_admin:ticket", pk=ticket.pk)
             elif action == "merge":
                 number = request.POST.get("target", "").upper().removeprefix("CHM-").strip()
-                target = Ticket.objects.filter(pk=int(number)).first() if number.isdigit() else None
+                target = Ticket.objects.filter(pk=whole_number(number) or 0).first()
                 if target is None:
                     raise HelpdeskError(
                         _("There is no ticket %(ref)s.") % {"ref": request.POST.get("target", "")}

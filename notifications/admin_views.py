@@ -1,6 +1,5 @@
 """Staff screens in the Wagtail admin: issue, withdraw, deliveries, verification."""
 
-from django.contrib.admin.views.decorators import staff_member_required
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
@@ -12,6 +11,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 from wagtail.admin import messages
 
+from cms.admin_access import admin_permission_required
 from cms.csv_export import csv_response, spreadsheet_time
 from notifications import selectors, services
 from notifications.models import Delivery, FocalPoint, Notification, SuppressedAddress
@@ -34,11 +34,11 @@ FOCAL_POINT_ACTION_LABELS = {
 }
 
 
-@staff_member_required
+@admin_permission_required("notifications.change_notification")
 @require_POST
 def notification_action(request, pk: int, action: str):
     service = ACTIONS.get(action)
-    if service is None or not request.user.has_perm("notifications.change_notification"):
+    if service is None:
         messages.error(request, _("You are not allowed to do that."))
         return redirect("wagtailsnippets_notifications_notification:list")
     kwargs = {"notification_id": pk, "user": request.user}
@@ -60,7 +60,7 @@ def notification_action(request, pk: int, action: str):
     return redirect("notifications_admin:deliveries", pk=pk)
 
 
-@staff_member_required
+@admin_permission_required("notifications.view_delivery")
 def notification_deliveries(request, pk: int):
     notification = get_object_or_404(Notification, pk=pk)
     status = request.GET.get("status", "")
@@ -117,12 +117,9 @@ def _deliveries_csv(notification: Notification, deliveries) -> HttpResponse:
     return csv_response(f"deliveries-{name}.csv", header, rows)
 
 
-@staff_member_required
+@admin_permission_required("notifications.change_notification")
 @require_POST
 def notification_resend(request, pk: int):
-    if not request.user.has_perm("notifications.change_notification"):
-        messages.error(request, _("You are not allowed to do that."))
-        return redirect("notifications_admin:deliveries", pk=pk)
     ids = services.deliveries_resend(
         notification_id=pk,
         user=request.user,
@@ -140,12 +137,12 @@ def _next_url(request, fallback: str) -> str:
     return fallback
 
 
-@staff_member_required
+@admin_permission_required("notifications.change_focalpoint")
 def focal_point_action(request, pk: int, action: str):
     """GET: confirm (who, what, history); POST: verify / activate / retire, recorded."""
     service = FOCAL_POINT_ACTIONS.get(action)
     listing = reverse("wagtailsnippets_notifications_focalpoint:list")
-    if service is None or not request.user.has_perm("notifications.change_focalpoint"):
+    if service is None:
         messages.error(request, _("You are not allowed to do that."))
         return redirect(listing)
     focal_point = get_object_or_404(FocalPoint.objects.select_related("party"), pk=pk)
@@ -174,13 +171,10 @@ def focal_point_action(request, pk: int, action: str):
     return redirect(_next_url(request, listing))
 
 
-@staff_member_required
+@admin_permission_required("notifications.delete_suppressedaddress")
 def suppression_clear(request, pk: int):
     """GET: confirm; POST: nothing is held back from this address any more (recorded)."""
     listing = reverse("wagtailsnippets_notifications_suppressedaddress:list")
-    if not request.user.has_perm("notifications.delete_suppressedaddress"):
-        messages.error(request, _("You are not allowed to do that."))
-        return redirect(listing)
     suppressed = get_object_or_404(SuppressedAddress, pk=pk)
     if request.method != "POST":
         return TemplateResponse(

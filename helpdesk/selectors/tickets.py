@@ -9,6 +9,7 @@ from django.db.models import Q, QuerySet
 from django.utils import timezone
 
 from cms.models import Party, UserProfile
+from cms.numbers import whole_number
 from helpdesk.models import Attachment, Category, FollowUp, Ticket, TicketEvent
 from helpdesk.sla import BusinessHours
 
@@ -83,8 +84,8 @@ def tickets_for_staff(user, filters: Mapping[str, str]) -> QuerySet[Ticket]:
     if query:
         number = query.upper().removeprefix("CHM-")
         condition = Q(subject__icontains=query) | Q(requester_email__icontains=query)
-        if number.isdigit():
-            condition |= Q(pk=int(number))
+        if whole_number(number) is not None:
+            condition |= Q(pk=whole_number(number))
         tickets = tickets.filter(condition)
     return tickets
 

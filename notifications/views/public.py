@@ -1,5 +1,6 @@
 """Public pages: the notifications listing and detail, PDF letters, the directory."""
 
+from cms.file_serving import uploaded_file_response
 from django.core.paginator import Paginator
 from django.db.models import Q
 from django.http import FileResponse, Http404
@@ -7,9 +8,16 @@ from django.shortcuts import render
 from django.utils.translation import get_language
 
 from cms.models import Party
+from cms.numbers import whole_number
 from cms.selectors import parties_sorted
 from notifications import selectors, services
-from notifications.models import Category, Notification, Subject
+from notifications.models import (
+    Category,
+    Notification,
+    NotificationAttachment,
+    ResponseFile,
+    Subject,
+)
 from notifications.services.letters import letter_filename
 
 PAGE_SIZE = 20
@@ -21,8 +29,8 @@ def notification_list(request):
     year = request.GET.get("year", "").strip()
     subject = request.GET.get("subject", "").strip()
     query = request.GET.get("q", "").strip()[:200]
-    if year.isdigit():
-        notifications = notifications.filter(year=int(year))
+    if whole_number(year) is not None:
+        notifications = notifications.filter(year=whole_number(year))
     if subject:
         notifications = notifications.filter(subjects__code=subject)
     if query:
@@ -98,6 +106,23 @@ def notification_letter(request, number: str, filename: str):
                 letter.file.open("rb"), content_type="application/pdf", filename=filename
             )
     raise Http404
+
+
+def response_file(request, number: str, pk: int):
+    """A file attached to a published response, as a download (cms.file_serving)."""
+    notification = selectors.notification_public_get(number)
+    item = ResponseFile.objects.filter(pk=pk, response__notification=notification).first()
+    if notification is None or item is None:
+        raise Http404
+    return uploaded_file_response(item.file)
+
+
+def attachment_file(request, number: str, pk: int):
+    notification = selectors.notification_public_get(number)
+    item = NotificationAttachment.objects.filter(pk=pk, notification=notification).first()
+    if notification is None or item is None:
+        raise Http404
+    return uploaded_file_response(item.file)
 
 
 def focal_point_directory(request):

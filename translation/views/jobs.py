@@ -13,6 +13,7 @@ from wagtail.admin.paginator import WagtailPaginator
 from wagtail.models import Page
 from wagtail.snippets.models import get_snippet_models
 
+from cms.numbers import whole_number
 from translation import selectors, services
 from translation.forms import RequestForm
 from translation.models import TranslationJob
@@ -91,7 +92,8 @@ def job_list(request: HttpRequest) -> HttpResponse:
 
 def job_progress(request: HttpRequest) -> JsonResponse:
     """Live figures for the job list (polled by a few lines of JavaScript)."""
-    ids = [int(i) for i in request.GET.getlist("id") if i.isdigit()][:100]
+    ids = [whole_number(i) for i in request.GET.getlist("id")[:100]]
+    ids = [i for i in ids if i is not None]
     jobs = selectors.jobs_visible(request.user).filter(pk__in=ids)
     return JsonResponse(
         {
