@@ -3,6 +3,7 @@ from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
 
+from cms.single_line import SingleLineField
 from helpdesk.models import AwardEntry, Category, NationalSite, Ticket
 from helpdesk.selectors.award import award_jury_candidates
 
@@ -29,7 +30,7 @@ class MultipleFileField(forms.FileField):
 
 class TicketForm(forms.Form):
     category = forms.ChoiceField(label=_("Category"), choices=Category.choices)
-    subject = forms.CharField(label=_("Subject"), max_length=200)
+    subject = SingleLineField(label=_("Subject"), max_length=200)
     description = forms.CharField(label=_("Description"), widget=forms.Textarea(attrs={"rows": 8}))
     files = MultipleFileField(label=_("Attachments"))
 
@@ -40,10 +41,10 @@ class ReplyForm(forms.Form):
 
 
 class ContactForm(forms.Form):
-    name = forms.CharField(label=_("Your name"), max_length=200)
+    name = SingleLineField(label=_("Your name"), max_length=200)
     email = forms.EmailField(label=_("Your e-mail address"))
     category = forms.ChoiceField(label=_("Category"), choices=Category.choices)
-    subject = forms.CharField(label=_("Subject"), max_length=200)
+    subject = SingleLineField(label=_("Subject"), max_length=200)
     description = forms.CharField(label=_("Description"), widget=forms.Textarea(attrs={"rows": 8}))
     # The spam trap: hidden from people by CSS and aria-hidden, filled in by bots.
     website = forms.CharField(required=False, label=_("Leave this field empty"))

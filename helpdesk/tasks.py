@@ -1,7 +1,7 @@
 """django-q2 tasks: thin, taking ids, each calling one service. All idempotent."""
 
 from cms.database_retry import retry_on_database_disconnect
-from helpdesk.services import award, inbound, mail, sla_escalation, tracker
+from helpdesk.services import award, contact, inbound, mail, sla_escalation, tracker
 
 
 @retry_on_database_disconnect
@@ -27,3 +27,8 @@ def tracker_links_check() -> int:
 @retry_on_database_disconnect
 def award_answers_translate(entry_id: int, language: str) -> str:
     return award.award_answers_translate(entry_id=entry_id, language=language)
+
+
+@retry_on_database_disconnect
+def contact_confirmation_send(contact_id: int) -> bool:
+    return contact.contact_confirmation_send(contact_id)

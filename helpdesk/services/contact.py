@@ -15,7 +15,10 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from cms.ratelimit import rate_limit_hit
+from cms.queue import enqueue
+from cms.ratelimit import rate_limit_hit, rate_limit_reached
+from cms.single_line import MESSAGE as SINGLE_LINE_MESSAGE
+from cms.single_line import is_single_line
 from helpdesk.errors import HelpdeskError
 from helpdesk.models import ContactRequest, FollowUp, Ticket
 from helpdesk.services.tickets import ticket_create
@@ -28,12 +31,25 @@ def _rate_key(kind: str, value: str) -> str:
     return f"helpdesk:contact:{kind}:{digest}"
 
 
+class ContactRateLimited(HelpdeskError):
+    """The address or the client already sent the hourly number of messages."""
+
+
+def _rate_keys(email: str, client: str) -> tuple[str, str]:
+    return _rate_key("email", email), _rate_key("client", client)
+
+
 def contact_rate_check(*, email: str, client: str) -> None:
-    """Count this attempt; refuse when the address or the client exceeded the hourly rate."""
+    """Refuse when the address or the client already sent the hourly number of accepted
+    messages. Refused and failed attempts are not counted (see contact_request_submit)."""
     limit = settings.HELPDESK_CONTACT_RATE
-    for key in (_rate_key("email", email), _rate_key("client", client)):
-        if rate_limit_hit(key, limit, 3600) is not None:
-            raise HelpdeskError(_("Too many messages. Please try again in an hour."))
+    if any(rate_limit_reached(key, limit, 3600) for key in _rate_keys(email, client)):
+        raise ContactRateLimited(_("Too many messages. Please try again in an hour."))
+
+
+def _rate_count(email: str, client: str) -> None:
+    for key in _rate_keys(email, client):
+        rate_limit_hit(key, settings.HELPDESK_CONTACT_RATE, 3600)
 
 
 def contact_request_submit(
@@ -46,9 +62,14 @@ def contact_request_submit(
     language: str,
     client: str,
 ) -> ContactRequest:
-    contact_rate_check(email=email, client=client)
     if not subject.strip() or not description.strip():
         raise HelpdeskError(_("Please fill in the subject and the description."))
+    if not (is_single_line(subject) and is_single_line(name)):
+        raise HelpdeskError(SINGLE_LINE_MESSAGE)
+    contact_rate_check(email=email, client=client)
+    """Record the request and queue its confirmation mail, both once the transaction
+    commits: no mail is sent inside the request, and only accepted requests count against
+    the hourly rate."""
     contact = ContactRequest.objects.create(
         token=secrets.token_urlsafe(32),
         name=name.strip()[:200],
@@ -58,7 +79,17 @@ def contact_request_submit(
         subject=subject.strip()[:200],
         description=description.strip(),
     )
-    with translation.override(language):
+    enqueue("helpdesk.tasks.contact_confirmation_send", contact.pk, group="helpdesk")
+    transaction.on_commit(lambda: _rate_count(email, client))
+    return contact
+
+
+def contact_confirmation_send(contact_id: int) -> bool:
+    """Send the confirmation link (a worker's task; a failure raises and is retried)."""
+    contact = ContactRequest.objects.filter(pk=contact_id, ticket__isnull=True).first()
+    if contact is None:
+        return False
+    with translation.override(contact.language):
         path = reverse("helpdesk:contact_confirm", kwargs={"token": contact.token})
         body = render_to_string(
             "helpdesk/email/contact_confirm.txt",
@@ -66,9 +97,12 @@ def contact_request_submit(
         )
         subject_line = gettext("Confirm your message to the CHM helpdesk")
     EmailMessage(
-        subject=subject_line, body=body, to=[email], headers={"Auto-Submitted": "auto-generated"}
+        subject=subject_line,
+        body=body,
+        to=[contact.email],
+        headers={"Auto-Submitted": "auto-generated"},
     ).send()
-    return contact
+    return True
 
 
 def contact_request_confirm(*, token: str) -> Ticket:

@@ -5,6 +5,8 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from cms.single_line import MESSAGE as SINGLE_LINE_MESSAGE
+from cms.single_line import is_single_line, single_line
 from helpdesk.errors import HelpdeskError
 from helpdesk.models import TRANSITIONS, FollowUp, Ticket, TicketEvent, TicketMail
 from helpdesk.selectors import party_for_user
@@ -55,6 +57,9 @@ def ticket_create(
         requester_name = requester.get_full_name() or requester.get_username()
     if not requester_email:
         raise HelpdeskError(_("An e-mail address is needed to answer you."))
+    if not is_single_line(subject):
+        raise HelpdeskError(SINGLE_LINE_MESSAGE)
+    requester_name = single_line(requester_name)
     subject = _clean(subject, _("subject"))[:200]
     description = _clean(description, _("description"))
     checked = attachments_check(files)

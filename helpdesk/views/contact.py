@@ -6,7 +6,11 @@ from django.utils.translation import get_language
 from cms.client_address import client_address
 from helpdesk.errors import HelpdeskError
 from helpdesk.forms import ContactForm
-from helpdesk.services.contact import contact_request_confirm, contact_request_submit
+from helpdesk.services.contact import (
+    ContactRateLimited,
+    contact_request_confirm,
+    contact_request_submit,
+)
 
 
 def contact(request):
@@ -28,7 +32,8 @@ def contact(request):
             )
         except HelpdeskError as error:
             form.add_error(None, str(error))
-            return render(request, "helpdesk/contact.html", {"form": form}, status=429)
+            status = 429 if isinstance(error, ContactRateLimited) else 400
+            return render(request, "helpdesk/contact.html", {"form": form}, status=status)
         return redirect("helpdesk:contact_sent")
     return render(request, "helpdesk/contact.html", {"form": form})
 

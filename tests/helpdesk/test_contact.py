@@ -26,9 +26,12 @@ def clear_rate_limits():
     cache.clear()
 
 
-def test_a_ticket_exists_only_after_the_address_is_confirmed(client, smtp):
+def test_a_ticket_exists_only_after_the_address_is_confirmed(
+    client, smtp, django_capture_on_commit_callbacks
+):
     before = Ticket.objects.count()
-    response = client.post("/es/helpdesk/contact/", FORM)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post("/es/helpdesk/contact/", FORM)
     assert response.status_code == 302
     assert Ticket.objects.count() == before
     (mail,) = smtp.to("ana@example.org")
@@ -55,14 +58,79 @@ def test_the_spam_trap_keeps_nothing(client, smtp):
     assert smtp.messages == []
 
 
-def test_rate_limit_per_address(client, smtp, settings):
+def test_rate_limit_per_address(client, smtp, settings, django_capture_on_commit_callbacks):
     settings.HELPDESK_CONTACT_RATE = 2
     for _attempt in range(2):
-        assert client.post("/fr/helpdesk/contact/", FORM).status_code == 302
+        with django_capture_on_commit_callbacks(execute=True):
+            assert client.post("/fr/helpdesk/contact/", FORM).status_code == 302
     response = client.post("/fr/helpdesk/contact/", FORM)
     assert response.status_code == 429
     assert "Trop de messages" in response.content.decode()
     assert ContactRequest.objects.count() == 2
+
+
+def test_no_mail_is_sent_inside_the_request(client, settings, django_capture_on_commit_callbacks):
+    """Finding 2: the confirmation was sent inside the request; with the mail server down
+    the form answered 500, and failed attempts still counted against the hourly limit."""
+    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    settings.EMAIL_HOST, settings.EMAIL_PORT = "127.0.0.1", 9  # nothing listens: refused
+    settings.HELPDESK_CONTACT_RATE = 2
+    with django_capture_on_commit_callbacks() as queued:
+        response = client.post("/en/helpdesk/contact/", FORM)
+    assert response.status_code == 302 and ContactRequest.objects.count() == 1
+    assert queued  # the mail goes out from a worker once the request committed
+
+
+def test_only_accepted_submissions_count_against_the_rate(
+    client, smtp, settings, django_capture_on_commit_callbacks
+):
+    settings.HELPDESK_CONTACT_RATE = 2
+    for _attempt in range(5):  # refused: a line break in the subject
+        response = client.post("/en/helpdesk/contact/", {**FORM, "subject": "Hi\r\nBcc: x@y.z"})
+        assert response.status_code == 200 and "single line" in response.content.decode()
+    for _attempt in range(2):
+        with django_capture_on_commit_callbacks(execute=True):
+            assert client.post("/en/helpdesk/contact/", FORM).status_code == 302
+    assert len(smtp.to("ana@example.org")) == 2
+    assert client.post("/en/helpdesk/contact/", FORM).status_code == 429
+
+
+@pytest.mark.parametrize("field", ["subject", "name"])
+def test_single_line_fields_refuse_line_breaks(client, field):
+    """Finding 6: a CR/LF in a ticket subject was accepted, then every mail of the ticket
+    failed ("Header values can't contain newlines")."""
+    for value in ("Help\r\nBcc: victim@example.org", "Help\nme", "Help\u2028me"):
+        response = client.post("/en/helpdesk/contact/", {**FORM, field: value})
+        assert response.status_code == 200
+        assert "single line" in response.content.decode()
+    assert not ContactRequest.objects.exists()
+
+
+def test_services_refuse_line_breaks_too(french_user):
+    from helpdesk.errors import HelpdeskError
+    from helpdesk.services.contact import contact_request_submit
+    from helpdesk.services.tickets import ticket_create
+
+    with pytest.raises(HelpdeskError):
+        ticket_create(
+            category="technical",
+            subject="Down\r\nBcc: x@example.org",
+            description="d",
+            language="fr",
+            requester=french_user,
+        )
+    with pytest.raises(HelpdeskError):
+        contact_request_submit(
+            name="Ana\nBcc: x@example.org",
+            email="ana@example.org",
+            category="training",
+            subject="s",
+            description="d",
+            language="en",
+            client="127.0.0.1",
+        )
+    assert not Ticket.objects.filter(requester_email=french_user.email).exists()
+    assert not ContactRequest.objects.exists()
 
 
 def test_unknown_token_is_a_clear_404(client):
