@@ -56,4 +56,4 @@ def national_site_update_for_token(*, token: ApiToken, party: Party, values: dic
         details = {
             field: [str(m) for m in messages] for field, messages in error.message_dict.items()
         }
-        raise ApiError(400, "invalid_parameter", details=details) from None
+        raise ApiError(422, "invalid_value", details=details) from None

@@ -16,6 +16,9 @@ MESSAGES = {
     "rate_limited": _("Too many requests. Try again after the number of seconds in Retry-After."),
     "conflict": _("The request conflicts with the current state of the object."),
     "not_acceptable": _("This object does not accept the change."),
+    "invalid_body": _("The request body must be a JSON object with the documented fields."),
+    "invalid_value": _("Some fields have values the API does not accept."),
+    "too_large": _("The request body is larger than the API accepts."),
 }
 
 

@@ -10,7 +10,7 @@ from api.v1 import (
     pages,
     parties,
 )
-from api.v1.core import ChmNinjaAPI, install_error_handlers
+from api.v1.core import ChmNinjaAPI, ObjectBodyParser, install_error_handlers
 
 api = ChmNinjaAPI(
     title="CBD Clearing-House Mechanism API",
@@ -23,6 +23,7 @@ api = ChmNinjaAPI(
     urls_namespace="api-v1",
     docs_url="/docs",
     throttle=[ApiThrottle()],
+    parser=ObjectBodyParser(),
 )
 install_error_handlers(api)
 api.add_router("", pages.router)

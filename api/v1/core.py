@@ -3,17 +3,32 @@
 import hashlib
 from datetime import datetime
 
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, RequestDataTooBig
 from django.http import Http404
 from django.utils.cache import get_conditional_response, patch_vary_headers
 from django.utils.http import http_date, parse_http_date_safe
 from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, HttpError, Throttled, ValidationError
+from ninja.parser import Parser
 
 from api.errors import ApiError
 from api.http import no_language_redirect
 
 _STATUS_CODES = {400: "bad_request", 401: "unauthorized", 403: "forbidden_party", 404: "not_found"}
+
+
+class NotAnObject(ValueError):
+    pass
+
+
+class ObjectBodyParser(Parser):
+    """Write bodies are JSON objects: a list or a bare value is refused, never ignored."""
+
+    def parse_body(self, request):
+        data = super().parse_body(request)
+        if not isinstance(data, dict):
+            raise NotAnObject
+        return data
 
 
 class ChmNinjaAPI(NinjaAPI):
@@ -78,7 +93,13 @@ def install_error_handlers(api: NinjaAPI) -> None:
             }
             for error in exc.errors
         ]
+        # A refused write body is 422 with each field's problem; a refused query is 400.
+        if any(detail["location"][:1] == ["body"] for detail in details):
+            return error_response(api, request, ApiError(422, "invalid_value", details=details))
         return error_response(api, request, ApiError(400, "invalid_parameter", details=details))
+
+    def on_too_large(request, exc):
+        return error_response(api, request, ApiError(413, "too_large"))
 
     def on_not_found(request, exc):
         return error_response(api, request, ApiError(404, "not_found"))
@@ -93,6 +114,8 @@ def install_error_handlers(api: NinjaAPI) -> None:
         return error_response(api, request, ApiError(429, "rate_limited"))
 
     def on_http_error(request, exc: HttpError):
+        if isinstance(exc.__cause__, NotAnObject):  # ninja wraps parser errors in a 400
+            return error_response(api, request, ApiError(422, "invalid_body"))
         code = _STATUS_CODES.get(exc.status_code, "bad_request")
         return error_response(api, request, ApiError(exc.status_code, code))
 
@@ -103,6 +126,7 @@ def install_error_handlers(api: NinjaAPI) -> None:
     api.add_exception_handler(PermissionDenied, on_forbidden)
     api.add_exception_handler(Throttled, on_throttled)
     api.add_exception_handler(HttpError, on_http_error)
+    api.add_exception_handler(RequestDataTooBig, on_too_large)
 
 
 def set_last_modified(response, moment: datetime | None) -> None:

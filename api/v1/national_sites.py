@@ -3,7 +3,7 @@
 from datetime import date, datetime
 
 from ninja import Query, Router, Schema
-from pydantic import Field
+from pydantic import ConfigDict, Field
 
 from api.adapters import national_site_update_for_token
 from api.auth import OptionalTokenAuth, TokenAuth
@@ -19,6 +19,7 @@ from api.v1.schemas import (
     paginate,
     responses,
 )
+from cms.languages import content_language_codes
 from cms.models import Party, Region
 from helpdesk.models import NationalSite
 from helpdesk.selectors import tracker_row_for_party, tracker_rows
@@ -52,7 +53,10 @@ class NationalSiteListOut(Schema):
 
 
 class NationalSiteIn(Schema):
-    """Fields a Party may change; leave one out to keep it as it is."""
+    """Fields a Party may change; leave one out to keep it as it is. Any other field, and
+    any value outside the documented codes (case included), is refused with 422."""
+
+    model_config = ConfigDict(extra="forbid")
 
     status: str | None = Field(None, max_length=20)
     url: str | None = Field(None, max_length=200, pattern=TEXT_PATTERN)
@@ -118,6 +122,8 @@ def national_site_detail(request, code: str, lang: str | None = Query(None, max_
         401: ErrorOut,
         403: ErrorOut,
         404: ErrorOut,
+        413: ErrorOut,
+        422: ErrorOut,
         429: ErrorOut,
     },
     summary="Update the token's own Party's national CHM record",
@@ -127,10 +133,16 @@ def national_site_patch(request, code: str, payload: NationalSiteIn):
     language = language_negotiate(request, None)
     party = _party(code)
     values = payload.dict(exclude_unset=True)
+    refused = {}
     if values.get("status") is not None and values["status"] not in NationalSite.Status.values:
-        raise ApiError(400, "invalid_parameter", details={"status": NationalSite.Status.values})
+        refused["status"] = NationalSite.Status.values
     platforms = NationalSite.Platform.values
     if values.get("platform") not in (None, "", *platforms):
-        raise ApiError(400, "invalid_parameter", details={"platform": platforms})
+        refused["platform"] = platforms
+    codes = content_language_codes()
+    if any(code not in codes for code in values.get("languages") or []):
+        refused["languages"] = codes
+    if refused:
+        raise ApiError(422, "invalid_value", details=refused)
     national_site_update_for_token(token=request.auth, party=party, values=values)
     return site_data(tracker_row_for_party(party), language)

@@ -3,7 +3,7 @@
 from datetime import date, datetime
 
 from ninja import Query, Router, Schema
-from pydantic import Field
+from pydantic import ConfigDict, Field
 
 from api.adapters import response_submit_for_token
 from api.auth import OptionalTokenAuth, TokenAuth
@@ -80,6 +80,8 @@ class NotificationListOut(Schema):
 
 
 class ResponseIn(Schema):
+    model_config = ConfigDict(extra="forbid")
+
     text: str = Field(min_length=1, max_length=20000, pattern=TEXT_PATTERN)
     language: str = Field("en", max_length=10)
 
@@ -182,6 +184,8 @@ def notification_detail(request, number: str, lang: str | None = Query(None, max
         403: ErrorOut,
         404: ErrorOut,
         409: ErrorOut,
+        413: ErrorOut,
+        422: ErrorOut,
         429: ErrorOut,
     },
     summary="Submit the token's Party's response to a notification",
@@ -189,7 +193,7 @@ def notification_detail(request, number: str, lang: str | None = Query(None, max
 def response_create(request, number: str, payload: ResponseIn):
     """The response is filed for the token's own Party; a Party cannot be named here."""
     if payload.language not in content_language_codes():
-        raise ApiError(400, "invalid_language")
+        raise ApiError(422, "invalid_value", details={"language": content_language_codes()})
     response = response_submit_for_token(
         token=request.auth, number=number, text=payload.text, language=payload.language
     )

@@ -48,9 +48,10 @@ def national_site_update(*, party: Party, user, **values) -> NationalSite:
     if unknown:
         raise ValueError(f"unknown tracker fields: {sorted(unknown)}")
     languages = values.get("languages")
-    if languages is not None:
-        allowed = {code for code, _name in settings.LANGUAGES}
-        values["languages"] = [code for code in languages if code in allowed]
+    allowed = {code for code, _name in settings.LANGUAGES}
+    if languages is not None and not set(languages) <= allowed:
+        # Refused, never dropped: a wrongly-cased "FR" must not wipe the list.
+        raise ValidationError({"languages": [_("Unknown language code.")]})
     with transaction.atomic():
         site, _created = NationalSite.objects.select_for_update().get_or_create(party=party)
         before = _snapshot(site)
@@ -63,12 +64,10 @@ def national_site_update(*, party: Party, user, **values) -> NationalSite:
                 else ("" if field in ("url", "platform", "notes") else value),
             )
         site.updated_by = user
-        try:
-            site.full_clean(
-                exclude=["party", "updated_by", "link_checked_at", "link_ok", "link_status"]
-            )
-        except ValidationError as error:
-            raise HelpdeskError("; ".join(error.messages)) from None
+        # A ValidationError names each refused field (the API answers 422 with them).
+        site.full_clean(
+            exclude=["party", "updated_by", "link_checked_at", "link_ok", "link_status"]
+        )
         after = _snapshot(site)
         if before == after and not _created:
             return site

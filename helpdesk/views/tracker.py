@@ -2,6 +2,7 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
 from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import get_language
@@ -109,6 +110,8 @@ def edit(request, code: str):
             )
         except HelpdeskError as error:
             form.add_error(None, str(error))
+        except ValidationError as error:
+            form.add_error(None, "; ".join(error.messages))
         else:
             messages.success(request, _("The national CHM record was saved."))
             return redirect("helpdesk:tracker")

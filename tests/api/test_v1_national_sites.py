@@ -1,5 +1,7 @@
 """National CHM statuses: public reads, writes only by the Party's own token."""
 
+import json
+
 import pytest
 
 from helpdesk.models import NationalSite, NationalSiteVersion
@@ -91,12 +93,13 @@ def test_writes_need_a_valid_token(client, token_fr):
     assert not NationalSite.objects.filter(party=token.party).exists()
 
 
-def test_bad_values_are_400_and_change_nothing(client, token_fr):
+def test_bad_values_are_422_with_field_errors_and_change_nothing(client, token_fr):
     token, key = token_fr
     NationalSite.objects.create(party=token.party, status="planned", link_ok=True)
     for body in [{"status": "excellent"}, {"platform": "wordpress"}, {"url": "not a url"}]:
         response = patch(client, "/api/v1/national-sites/FR", body, key)
-        assert response.status_code == 400, body
+        assert response.status_code == 422, body
+        assert set(response.json()["error"]["details"]) == set(body)
     assert not NationalSiteVersion.objects.exists()
     assert patch(client, "/api/v1/national-sites/ZZ", {"status": "planned"}, key).status_code == 404
 
@@ -109,3 +112,59 @@ def test_me_and_own_responses_boundary(client, token_fr):
     assert client.get("/api/v1/me").status_code == 401
     assert client.get("/api/v1/parties/FR/responses", **bearer(key)).status_code == 200
     assert client.get("/api/v1/parties/BR/responses", **bearer(key)).status_code == 403
+
+
+WRITES_REFUSED = {
+    "unknown language": {"languages": ["fr", "xx"]},
+    "wrongly-cased language": {"languages": ["FR", "en"]},
+    "wrongly-cased status": {"status": "Operational"},
+    "unknown field": {"status": "planned", "notes": "from the API"},
+    "a list": ["status", "planned"],
+    "a string": "planned",
+    "a number": 7,
+    "null": None,
+}
+
+
+@pytest.mark.parametrize("body", WRITES_REFUSED.values(), ids=WRITES_REFUSED.keys())
+def test_writes_refuse_what_they_cannot_store_and_never_drop_it(client, token_fr, body):
+    """Finding 4: unknown or wrongly-cased codes were dropped (200, `languages: []`) and
+    bodies that were not objects answered 200."""
+    token, key = token_fr
+    site = NationalSite.objects.create(
+        party=token.party, status="operational", languages=["fr", "en"], link_ok=True
+    )
+    response = client.generic(
+        "PATCH",
+        "/api/v1/national-sites/FR",
+        json.dumps(body),
+        content_type="application/json",
+        **bearer(key),
+    )
+    assert response.status_code == 422, response.content
+    assert response["Content-Type"].startswith("application/json")
+    assert response.json()["error"]["code"] in ("invalid_value", "invalid_body")
+    site.refresh_from_db()
+    assert site.languages == ["fr", "en"] and site.status == "operational" and not site.notes
+    assert not NationalSiteVersion.objects.exists()
+
+
+@pytest.mark.parametrize("debug", [True, False])
+def test_an_oversize_body_is_a_json_413(client, token_fr, settings, debug):
+    """Finding 7: a 500 traceback with DEBUG=1, an HTML 400 with DEBUG=0."""
+    settings.DEBUG = debug
+    _token, key = token_fr
+    body = json.dumps(
+        {"url": "https://chm.fr.example/" + "a" * settings.DATA_UPLOAD_MAX_MEMORY_SIZE}
+    )
+    client.raise_request_exception = False
+    for method in ("PATCH", "POST"):
+        url = (
+            "/api/v1/national-sites/FR"
+            if method == "PATCH"
+            else "/api/v1/notifications/2014-001/responses"
+        )
+        response = client.generic(method, url, body, content_type="application/json", **bearer(key))
+        assert response.status_code == 413, (method, response.status_code)
+        assert response.json()["error"]["code"] == "too_large"
+    assert not NationalSite.objects.filter(party__code="FR").exists()

@@ -85,8 +85,11 @@ def test_response_boundaries(client, demo_site, token_fr, token_br):
     # No token, wrong token: nothing written.
     assert post_response(client, issued.number, {"text": "x"}).status_code == 401
     assert post_response(client, issued.number, {"text": "x"}, "chm_bad").status_code == 401
-    # A Party cannot be named in the body: the token decides.
-    post_response(client, issued.number, {"text": "Brazil's view", "party": "FR"}, key_br)
+    # A Party cannot be named in the body (refused, 422): the token decides.
+    named = {"text": "Brazil's view", "party": "FR"}
+    assert post_response(client, issued.number, named, key_br).status_code == 422
+    assert not Response.objects.exists()
+    post_response(client, issued.number, {"text": "Brazil's view"}, key_br)
     assert Response.objects.get().party.code == "BR"
     # Brazil's responses are not France's to read.
     assert client.get("/api/v1/parties/BR/responses", **bearer(key_fr)).status_code == 403
@@ -94,7 +97,7 @@ def test_response_boundaries(client, demo_site, token_fr, token_br):
     assert post_response(client, "2099-999", {"text": "x"}, key_fr).status_code == 404
     notification_withdraw(notification_id=issued.pk, reason="error")
     assert post_response(client, issued.number, {"text": "x"}, key_fr).status_code == 409
-    assert post_response(client, issued.number, {"text": ""}, key_fr).status_code == 400
+    assert post_response(client, issued.number, {"text": ""}, key_fr).status_code == 422
     assert Response.objects.count() == 1
 
 
