@@ -328,6 +328,8 @@ WAGTAILIMAGES_MAX_UPLOAD_SIZE = MAX_UPLOAD_MB * 1024 * 1024
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
 WAGTAILDOCS_EXTENSIONS = ["pdf", "doc", "docx", "odt", "xls", "xlsx", "ods", "csv", "txt", "zip"]
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
+# Every upload goes through cms.uploads (content sniffing, no markup, no archive bombs).
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "cms.document_form.CheckedDocumentForm"
 
 # --- Wagtail ------------------------------------------------------------------------------
 WAGTAIL_SITE_NAME = "Clearing-House Mechanism — CBD"

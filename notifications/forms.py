@@ -5,10 +5,12 @@ from django.conf import settings
 from django.core.validators import URLValidator, validate_email
 from django.utils.translation import gettext_lazy as _
 
+from cms.uploads import UploadRefused, upload_check
 from notifications.models import Category, FocalPoint
 from notifications.services.focal_points import EDITABLE_FIELDS
+from notifications.services.responses import RESPONSE_FILE_TYPES
 
-ALLOWED_RESPONSE_EXTENSIONS = {"pdf", "doc", "docx", "odt", "txt", "xls", "xlsx", "ods"}
+ALLOWED_RESPONSE_EXTENSIONS = RESPONSE_FILE_TYPES
 MAX_RESPONSE_FILES = 5
 
 
@@ -75,14 +77,12 @@ class ResponseForm(forms.Form):
                 _("Attach at most %(count)s files.") % {"count": MAX_RESPONSE_FILES}
             )
         for upload in files:
-            extension = upload.name.rsplit(".", 1)[-1].lower() if "." in upload.name else ""
-            if extension not in ALLOWED_RESPONSE_EXTENSIONS:
-                raise forms.ValidationError(
-                    _("%(name)s: this type of file is not accepted.") % {"name": upload.name}
+            try:
+                upload_check(
+                    upload,
+                    allowed=ALLOWED_RESPONSE_EXTENSIONS,
+                    max_bytes=settings.MAX_UPLOAD_MB * 1024 * 1024,
                 )
-            if upload.size > settings.MAX_UPLOAD_MB * 1024 * 1024:
-                raise forms.ValidationError(
-                    _("%(name)s is larger than %(size)s MB.")
-                    % {"name": upload.name, "size": settings.MAX_UPLOAD_MB}
-                )
+            except UploadRefused as refusal:
+                raise forms.ValidationError(refusal.message) from None
         return files

@@ -20,4 +20,10 @@ urlpatterns = [
     re_path(
         rf"^{NUMBER}/(?P<filename>ntf-[\w.-]+\.pdf)$", public.notification_letter, name="letter"
     ),
+    re_path(
+        rf"^{NUMBER}/responses/(?P<pk>[0-9]{{1,9}})/$", public.response_file, name="response-file"
+    ),
+    re_path(
+        rf"^{NUMBER}/attachments/(?P<pk>[0-9]{{1,9}})/$", public.attachment_file, name="attachment"
+    ),
 ]

@@ -1,68 +1,32 @@
 """Attachment checks: a small list of types, a size limit, and content that matches the
 name (an "invoice.pdf" that is really HTML is refused)."""
 
-from pathlib import PurePath
-
 from django.conf import settings
 from django.core.files.uploadedfile import UploadedFile
 from django.utils.translation import gettext_lazy as _
 
 from cms.storage import is_storage_error
+from cms.uploads import UploadRefused, upload_check
 from helpdesk.errors import HelpdeskError
 from helpdesk.models import Attachment, FollowUp, Ticket
 
-ZIP = b"PK\x03\x04"
-# extension -> (content type served, accepted leading bytes or None for text)
-ALLOWED_TYPES: dict[str, tuple[str, tuple[bytes, ...] | None]] = {
-    "pdf": ("application/pdf", (b"%PDF-",)),
-    "png": ("image/png", (b"\x89PNG\r\n\x1a\n",)),
-    "jpg": ("image/jpeg", (b"\xff\xd8\xff",)),
-    "jpeg": ("image/jpeg", (b"\xff\xd8\xff",)),
-    "gif": ("image/gif", (b"GIF87a", b"GIF89a")),
-    "txt": ("text/plain; charset=utf-8", None),
-    "csv": ("text/csv; charset=utf-8", None),
-    "docx": ("application/vnd.openxmlformats-officedocument.wordprocessingml.document", (ZIP,)),
-    "xlsx": ("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", (ZIP,)),
-    "odt": ("application/vnd.oasis.opendocument.text", (ZIP,)),
-    "ods": ("application/vnd.oasis.opendocument.spreadsheet", (ZIP,)),
-    "zip": ("application/zip", (ZIP,)),
-}
+ALLOWED_TYPES = frozenset(
+    {"pdf", "png", "jpg", "jpeg", "gif", "txt", "csv", "docx", "xlsx", "odt", "ods", "zip"}
+)
 MAX_FILES = 5
 
 
 def attachment_check(upload: UploadedFile) -> tuple[str, str]:
-    """(safe original name, content type) or HelpdeskError."""
-    name = PurePath(upload.name or "").name[:200]
-    extension = name.rsplit(".", 1)[-1].lower() if "." in name else ""
-    if extension not in ALLOWED_TYPES:
-        raise HelpdeskError(
-            _("“%(name)s”: this type of file is not accepted. Accepted: %(types)s.")
-            % {"name": name, "types": ", ".join(sorted(ALLOWED_TYPES))}
+    """(safe original name, content type) or HelpdeskError (cms.uploads decides)."""
+    try:
+        checked = upload_check(
+            upload,
+            allowed=ALLOWED_TYPES,
+            max_bytes=settings.HELPDESK_ATTACHMENT_MAX_MB * 1024 * 1024,
         )
-    limit = settings.HELPDESK_ATTACHMENT_MAX_MB * 1024 * 1024
-    if upload.size > limit:
-        raise HelpdeskError(
-            _("“%(name)s” is larger than %(size)s MB.")
-            % {"name": name, "size": settings.HELPDESK_ATTACHMENT_MAX_MB}
-        )
-    content_type, signatures = ALLOWED_TYPES[extension]
-    upload.seek(0)
-    head = upload.read(2048)
-    upload.seek(0)
-    if signatures is None:
-        try:
-            head.decode("utf-8")
-        except UnicodeDecodeError:
-            # A multi-byte character may be cut at 2048 bytes; accept only that case.
-            try:
-                head[:-3].decode("utf-8")
-            except UnicodeDecodeError:
-                raise HelpdeskError(
-                    _("“%(name)s” does not look like a text file.") % {"name": name}
-                ) from None
-    elif not any(head.startswith(signature) for signature in signatures):
-        raise HelpdeskError(_("“%(name)s” does not contain what its name says.") % {"name": name})
-    return name, content_type
+    except UploadRefused as refusal:
+        raise HelpdeskError(refusal.message) from None
+    return checked.name, checked.content_type
 
 
 def attachments_check(uploads) -> list[tuple[UploadedFile, str, str]]:

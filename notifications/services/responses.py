@@ -1,12 +1,16 @@
 """Responses submitted by Parties to notifications."""
 
+from django.conf import settings
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from cms.uploads import UploadRefused, upload_check
 from notifications.models import Notification, Response, ResponseFile
 from notifications.services.errors import NotificationsError
 from notifications.services.focal_points import user_may_manage_party
+
+RESPONSE_FILE_TYPES = frozenset({"pdf", "doc", "docx", "odt", "txt", "xls", "xlsx", "ods"})
 
 
 def response_submit(
@@ -28,6 +32,15 @@ def response_submit(
         raise NotificationsError(_("Responses are accepted only for issued notifications."))
     if not text.strip():
         raise NotificationsError(_("Write the text of the response."))
+    for upload in files:
+        try:
+            upload_check(
+                upload,
+                allowed=RESPONSE_FILE_TYPES,
+                max_bytes=settings.MAX_UPLOAD_MB * 1024 * 1024,
+            )
+        except UploadRefused as refusal:
+            raise NotificationsError(refusal.message) from None
     with transaction.atomic():
         response = Response.objects.create(
             notification=notification,
