@@ -8,6 +8,7 @@ import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
+from django.core.exceptions import ValidationError
 
 from cms.models import Party
 from helpdesk import selectors
@@ -47,10 +48,14 @@ def test_authorized_user_updates_own_party_and_history_is_kept(french_user):
         status="operational",
         url="https://chm.fr.example",
         platform="bioland",
-        languages=["fr", "en", "xx"],
+        languages=["fr", "en"],
         launch_date=datetime.date(2015, 5, 22),
     )
     site = NationalSite.objects.get(party=france)
+    assert site.languages == ["fr", "en"]
+    with pytest.raises(ValidationError):  # refused, never silently dropped (issue 16)
+        national_site_update(party=france, user=french_user, languages=["fr", "FR", "xx"])
+    site.refresh_from_db()
     assert site.languages == ["fr", "en"]
     history = list(selectors.tracker_history(site))
     assert [v.data["status"] for v in history] == ["operational", "planned"]
