@@ -1,12 +1,12 @@
 """Public pages: the notifications listing and detail, PDF letters, the directory."""
 
-from cms.file_serving import uploaded_file_response
 from django.core.paginator import Paginator
 from django.db.models import Q
 from django.http import FileResponse, Http404
 from django.shortcuts import render
 from django.utils.translation import get_language
 
+from cms.file_serving import uploaded_file_response
 from cms.models import Party
 from cms.numbers import whole_number
 from cms.selectors import parties_sorted
