@@ -44,6 +44,7 @@ demo: $(VENV)/.installed ## Run the demo site and a worker on http://127.0.0.1:8
 	$(DEMO_ENV) $(MANAGE) mt_models build-demo
 	$(DEMO_ENV) $(MANAGE) load_demo_notifications
 	$(DEMO_ENV) $(MANAGE) load_demo_helpdesk
+	$(DEMO_ENV) $(MANAGE) load_demo_reports
 	$(DEMO_ENV) $(MANAGE) search_rebuild
 	$(DEMO_ENV) $(MANAGE) ensure_admin
 	@echo "Starting the web server, the django-q2 worker and the mail sink on 127.0.0.1:8025 (Ctrl-C stops all)…"

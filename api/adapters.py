@@ -57,3 +57,46 @@ def national_site_update_for_token(*, token: ApiToken, party: Party, values: dic
             field: [str(m) for m in messages] for field, messages in error.message_dict.items()
         }
         raise ApiError(422, "invalid_value", details=details) from None
+
+
+def report_call_for_token(
+    *, token: ApiToken, action: str, report_id: int | None = None, values: dict | None = None
+):
+    """Create a draft, attach a file or submit, as the token's national authorized user.
+
+    Only the token's own Party's reports are reachable: another Party's report answers 404
+    (its drafts are not public), a published one 409 (only drafts change).
+    """
+    from django.core.exceptions import PermissionDenied
+
+    from reports import services
+    from reports.models import Report
+
+    user = token_service_user(token=token)
+    values = dict(values or {})
+    try:
+        if action == "create":
+            return services.report_create(user=user, party=token.party, **values)
+        report = Report.objects.filter(pk=report_id, party_id=token.party_id).first()
+        if report is None or report_id >= 2**31:
+            raise ApiError(404, "not_found")
+        if report.status != Report.Status.DRAFT:
+            raise ApiError(409, "conflict")
+        if action == "file_add":
+            services.report_file_add(user=user, report=report, **values)
+            report.refresh_from_db()
+            return report
+        try:
+            return services.report_submit(user=user, report=report)
+        except ValidationError as error:
+            # Well-formed, but the draft's state does not allow it yet (no file).
+            raise ApiError(409, "conflict", message=" ".join(error.messages)) from None
+    except PermissionDenied:
+        raise ApiError(403, "forbidden_party") from None
+    except ValidationError as error:
+        details = (
+            {field: [str(m) for m in messages] for field, messages in error.message_dict.items()}
+            if hasattr(error, "error_dict")
+            else {"report": [str(m) for m in error.messages]}
+        )
+        raise ApiError(400, "invalid_parameter", details=details) from None

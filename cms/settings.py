@@ -75,6 +75,7 @@ INSTALLED_APPS = [
     "helpdesk",
     "api",
     "accounts",
+    "reports",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",

@@ -24,6 +24,7 @@ urlpatterns += i18n_patterns(
     path("account/", include("cms.account_urls")),
     path("notifications/", include("notifications.urls")),
     path("helpdesk/", include("helpdesk.urls")),
+    path("reports/", include("reports.urls")),
     path("feeds/", include("api.feed_urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=True,

@@ -3,7 +3,15 @@
 from api.odata.entities.base import EntitySet
 from api.odata.entities.contacts import Contacts
 from api.odata.entities.documents import Decisions, Meetings
+from api.odata.entities.reports import CountryReports, NationalPlans
 
 ENTITY_SETS: dict[str, EntitySet] = {
-    entity.name: entity for entity in (Meetings(), Decisions(), Contacts())
+    entity.name: entity
+    for entity in (
+        Meetings(),
+        Decisions(),
+        Contacts(),
+        CountryReports(),
+        NationalPlans(),
+    )
 }

@@ -9,6 +9,7 @@ from api.v1 import (
     notifications,
     pages,
     parties,
+    reports,
 )
 from api.v1.core import ChmNinjaAPI, ObjectBodyParser, install_error_handlers
 
@@ -17,8 +18,8 @@ api = ChmNinjaAPI(
     version="1.0.0",
     description=(
         "Open data of the CBD Clearing-House Mechanism for national CHMs and partners: "
-        "pages, Parties, official documents, notifications, focal points and national CHM "
-        "statuses. See docs/API.md."
+        "pages, Parties, official documents, notifications, focal points, national CHM "
+        "statuses, national reports and NBSAPs. See docs/API.md."
     ),
     urls_namespace="api-v1",
     docs_url="/docs",
@@ -32,6 +33,7 @@ api.add_router("", documents.router)
 api.add_router("", notifications.router)
 api.add_router("", focal_points.router)
 api.add_router("", national_sites.router)
+api.add_router("", reports.router)
 api.add_router("", me.router)
 
 __all__ = ["api"]

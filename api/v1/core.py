@@ -86,6 +86,9 @@ def install_error_handlers(api: NinjaAPI) -> None:
         return error_response(api, request, exc)
 
     def on_validation(request, exc: ValidationError):
+        locations = [tuple(error.get("loc", ())) for error in exc.errors]
+        if locations and all(location[-1:] == ("lang",) for location in locations):
+            return error_response(api, request, ApiError(400, "invalid_language"))
         details = [
             {
                 "location": [str(part) for part in error.get("loc", ())],

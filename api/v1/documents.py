@@ -20,6 +20,7 @@ from api.v1.schemas import (
     MAX_PAGE,
     MAX_PAGE_SIZE,
     TEXT_PATTERN,
+    Language,
     paginate,
     responses,
 )
@@ -84,7 +85,7 @@ def document_data(request, page: OfficialDocumentPage, languages: list[str]) -> 
 @router.get("/documents", response=responses(DocumentListOut), summary="List official documents")
 def documents_list(
     request,
-    lang: str | None = Query(None, max_length=20),
+    lang: Language | None = None,
     meeting: str | None = Query(None, max_length=50, pattern=TEXT_PATTERN),
     symbol: str | None = Query(None, max_length=100, pattern=TEXT_PATTERN),
     year: int | None = Query(None, ge=1900, le=2200),
@@ -111,7 +112,7 @@ def documents_list(
 
 
 @router.get("/documents/{translation_key}", response=responses(DocumentOut), summary="One document")
-def document_detail(request, translation_key: UUID, lang: str | None = Query(None, max_length=20)):
+def document_detail(request, translation_key: UUID, lang: Language | None = None):
     language = language_negotiate(request, lang)
     page, _fallback = page_in_language(translation_key, language, model=OfficialDocumentPage)
     if page is None:

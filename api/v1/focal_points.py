@@ -1,6 +1,7 @@
 """The public focal point directory."""
 
 from datetime import datetime
+from typing import Literal
 
 from ninja import Query, Router, Schema
 
@@ -9,7 +10,7 @@ from api.errors import ApiError
 from api.language import language_negotiate
 from api.selectors.directory import directory_entries
 from api.v1.core import set_last_modified
-from api.v1.schemas import DEFAULT_PAGE_SIZE, MAX_PAGE, MAX_PAGE_SIZE, paginate, responses
+from api.v1.schemas import DEFAULT_PAGE_SIZE, MAX_PAGE, MAX_PAGE_SIZE, Language, paginate, responses
 from notifications.models import Category
 
 router = Router(tags=["focal points"], auth=OptionalTokenAuth())
@@ -46,9 +47,9 @@ class FocalPointListOut(Schema):
 @router.get("/focal-points", response=responses(FocalPointListOut), summary="Focal point directory")
 def focal_points_list(
     request,
-    lang: str | None = Query(None, max_length=20),
+    lang: Language | None = None,
     party: str | None = Query(None, max_length=2),
-    category: str | None = Query(None, max_length=20),
+    category: Literal[tuple(Category.values)] | None = None,
     page: int = Query(1, ge=1, le=MAX_PAGE),
     page_size: int = Query(DEFAULT_PAGE_SIZE, ge=1, le=MAX_PAGE_SIZE),
 ):

@@ -1,6 +1,7 @@
 """National CHM statuses (the helpdesk's tracker) and their update by the Party's token."""
 
 from datetime import date, datetime
+from typing import Literal
 
 from ninja import Query, Router, Schema
 from pydantic import ConfigDict, Field
@@ -16,6 +17,7 @@ from api.v1.schemas import (
     MAX_PAGE_SIZE,
     TEXT_PATTERN,
     ErrorOut,
+    Language,
     paginate,
     responses,
 )
@@ -83,9 +85,9 @@ def _party(code: str) -> Party:
 )
 def national_sites_list(
     request,
-    lang: str | None = Query(None, max_length=20),
-    region: str | None = Query(None, max_length=30),
-    status: str | None = Query(None, max_length=20),
+    lang: Language | None = None,
+    region: Literal[tuple(Region.values)] | None = None,
+    status: Literal[tuple(NationalSite.Status.values)] | None = None,
     page: int = Query(1, ge=1, le=MAX_PAGE),
     page_size: int = Query(DEFAULT_PAGE_SIZE, ge=1, le=MAX_PAGE_SIZE),
 ):
@@ -106,7 +108,7 @@ def national_sites_list(
 @router.get(
     "/national-sites/{code}", response=responses(NationalSiteOut), summary="One Party's status"
 )
-def national_site_detail(request, code: str, lang: str | None = Query(None, max_length=20)):
+def national_site_detail(request, code: str, lang: Language | None = None):
     language = language_negotiate(request, lang)
     row = tracker_row_for_party(_party(code))
     set_last_modified(request.api_response, row.site.updated_at if row.site else None)

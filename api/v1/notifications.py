@@ -21,6 +21,7 @@ from api.v1.schemas import (
     MAX_PAGE_SIZE,
     TEXT_PATTERN,
     ErrorOut,
+    Language,
     paginate,
     responses,
 )
@@ -129,7 +130,7 @@ def notification_data(request, view, language: str) -> dict:
 @router.get("/notifications", response=responses(NotificationListOut), summary="List notifications")
 def notifications_list(
     request,
-    lang: str | None = Query(None, max_length=20),
+    lang: Language | None = None,
     year: int | None = Query(None, ge=1900, le=2200),
     subject: str | None = Query(None, max_length=40, pattern=TEXT_PATTERN),
     q: str | None = Query(None, max_length=200, pattern=TEXT_PATTERN),
@@ -157,7 +158,7 @@ def notifications_list(
     response=responses(NotificationDetailOut),
     summary="One notification by number (YYYY-NNN)",
 )
-def notification_detail(request, number: str, lang: str | None = Query(None, max_length=20)):
+def notification_detail(request, number: str, lang: Language | None = None):
     language = language_negotiate(request, lang)
     view = notification_view_get(number) if len(number) <= 20 else None
     if view is None:

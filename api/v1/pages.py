@@ -22,6 +22,7 @@ from api.v1.schemas import (
     MAX_PAGE,
     MAX_PAGE_SIZE,
     TEXT_PATTERN,
+    Language,
     paginate,
     responses,
 )
@@ -91,7 +92,7 @@ def page_data(request, page, languages: list[str]) -> dict:
 @router.get("/pages", response=responses(PageListOut), summary="List published pages")
 def pages_list(
     request,
-    lang: str | None = Query(None, max_length=20),
+    lang: Language | None = None,
     type: str | None = Query(None, max_length=80, pattern=TEXT_PATTERN),  # noqa: A002
     updated_since: datetime | None = None,
     page: int = Query(1, ge=1, le=MAX_PAGE),
@@ -125,7 +126,7 @@ def pages_list(
     response=responses(PageDetailOut),
     summary="One page in the language asked, or its English version",
 )
-def page_detail(request, translation_key: UUID, lang: str | None = Query(None, max_length=20)):
+def page_detail(request, translation_key: UUID, lang: Language | None = None):
     """Pages are identified across languages by their translation key."""
     language = language_negotiate(request, lang)
     page, fallback = page_in_language(translation_key, language)

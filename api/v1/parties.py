@@ -1,12 +1,14 @@
 """Parties to the Convention, with their names in the six languages."""
 
+from typing import Literal
+
 from django.utils.translation import gettext as _
 from ninja import Query, Router, Schema
 
 from api.auth import OptionalTokenAuth
 from api.errors import ApiError
 from api.language import language_negotiate
-from api.v1.schemas import DEFAULT_PAGE_SIZE, MAX_PAGE, MAX_PAGE_SIZE, paginate, responses
+from api.v1.schemas import DEFAULT_PAGE_SIZE, MAX_PAGE, MAX_PAGE_SIZE, Language, paginate, responses
 from cms.models import Party, Region
 
 router = Router(tags=["parties"], auth=OptionalTokenAuth())
@@ -43,8 +45,8 @@ def party_data(party: Party, language: str) -> dict:
 @router.get("/parties", response=responses(PartyListOut), summary="List Parties")
 def parties_list(
     request,
-    lang: str | None = Query(None, max_length=20),
-    region: str | None = Query(None, max_length=30),
+    lang: Language | None = None,
+    region: Literal[tuple(Region.values)] | None = None,
     page: int = Query(1, ge=1, le=MAX_PAGE),
     page_size: int = Query(DEFAULT_PAGE_SIZE, ge=1, le=MAX_PAGE_SIZE),
 ):
@@ -62,7 +64,7 @@ def parties_list(
 
 
 @router.get("/parties/{code}", response=responses(PartyOut), summary="One Party")
-def party_detail(request, code: str, lang: str | None = Query(None, max_length=20)):
+def party_detail(request, code: str, lang: Language | None = None):
     language = language_negotiate(request, lang)
     party = Party.objects.filter(code=code.strip().upper()[:2]).first() if len(code) <= 3 else None
     if party is None:

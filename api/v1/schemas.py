@@ -1,6 +1,6 @@
 """Shapes shared by every endpoint: errors, paginated lists, query parameter limits."""
 
-from typing import Any
+from typing import Any, Literal
 
 from django.utils.http import urlencode
 from ninja import Schema
@@ -11,6 +11,9 @@ from cms.site_url import absolute_url
 MAX_PAGE = 100_000
 MAX_PAGE_SIZE = 200
 DEFAULT_PAGE_SIZE = 20
+# The six content languages: a closed set, so the OpenAPI document lists it as an enum.
+Language = Literal["ar", "en", "es", "fr", "ru", "zh-hans"]
+
 # No NUL characters: PostgreSQL refuses them in text parameters.
 TEXT_PATTERN = r"^[^\x00]*$"
 
