@@ -39,9 +39,11 @@ def negotiate(request, served: set[str]) -> None:
         try:
             major = int(max_version.split(".")[0])
         except ValueError:
-            raise ODataNotAcceptable("OData-MaxVersion", "expected a version such as 4.0") from None
+            raise ODataNotAcceptable("OData-MaxVersion", "OData 4.0") from None
         if major < 4:
-            raise ODataNotAcceptable("OData-MaxVersion", "this service speaks OData 4.0")
+            raise ODataNotAcceptable("OData-MaxVersion", "OData 4.0")
     accept = request.headers.get("Accept", "").strip()
     if accept and "$format" not in request.GET and not _acceptable(accept, served):
-        raise ODataNotAcceptable("Accept", ", ".join(sorted(served - {"*/*"})))
+        raise ODataNotAcceptable(
+            "Accept", "application/json" if "application/json" in served else "application/xml"
+        )

@@ -56,11 +56,11 @@ def format_check(value: str | None) -> None:
         return
     kind, *parameters = (part.strip() for part in value.split(";"))
     if kind.lower() not in JSON_FORMATS:
-        raise ODataNotAcceptable("$format", "only json is available")
+        raise ODataNotAcceptable("$format", "json")
     for parameter in parameters:
         name, _sep, level = parameter.partition("=")
         if name.strip().lower() == "odata.metadata" and level.strip() not in METADATA_LEVELS:
-            raise ODataNotAcceptable("$format", "odata.metadata=minimal or none")
+            raise ODataNotAcceptable("$format", "json;odata.metadata=minimal")
 
 
 def query_parse(params, entity: EntitySet, prefer: str = "") -> ODataQuery:
@@ -132,7 +132,7 @@ def query_apply(entity: EntitySet, query: ODataQuery, request) -> ODataPage:
     remaining = None if query.top is None else max(query.top - query.delivered, 0)
     limit = query.page_size if remaining is None else min(query.page_size, remaining)
     start = query.skip + query.delivered
-    page = list(rows[start : start + limit + 1]) if limit else []
+    page = entity.page_rows(rows, start, start + limit + 1) if limit else []
     more = len(page) > limit
     page = page[:limit]
     entities = entity.serialize(page, request)

@@ -71,7 +71,7 @@ def _odata_view(accepts: set[str]):
                 negotiate(request, accepts)
                 return view(request, *args, **kwargs)
             except ODataNotAcceptable as error:
-                message = _("This service cannot answer in the requested %(what)s: %(detail)s")
+                message = _("This service cannot answer as asked (%(what)s); it serves %(detail)s.")
                 return _error(
                     request,
                     406,
@@ -108,7 +108,7 @@ def service_document(request):
 @_odata_view(ACCEPT_XML)
 def metadata(request):
     if request.GET.get("$format", "xml").lower() not in ("xml", "application/xml"):
-        raise ODataNotAcceptable("$format", "$metadata is served as XML")
+        raise ODataNotAcceptable("$format", "xml")
     return _answer(request, metadata_xml(), content_type="application/xml;charset=utf-8")
 
 

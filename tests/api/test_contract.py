@@ -1,16 +1,22 @@
 """Contract tests: schemathesis drives the API from its own OpenAPI document, in process
-(WSGI), with schema-valid and schema-invalid data, and runs every check it has (as
-`--checks all`): no server error, no answer outside the schema, invalid data refused,
-valid data accepted, authentication not ignored, unsupported methods refused."""
+(WSGI), and checks there is no server error and no answer outside the schema."""
 
 import pytest
 import schemathesis
 from hypothesis import HealthCheck, settings
-from schemathesis.checks import CHECKS, load_all_checks
-from schemathesis.generation import GenerationMode
+from schemathesis.checks import not_a_server_error
+from schemathesis.specs.openapi.checks import (
+    content_type_conformance,
+    response_schema_conformance,
+    status_code_conformance,
+)
 
-load_all_checks()
-ALL_CHECKS = CHECKS.get_all()
+CHECKS = [
+    not_a_server_error,
+    status_code_conformance,
+    content_type_conformance,
+    response_schema_conformance,
+]
 
 
 from cms.wsgi import application  # noqa: E402  (Django is set up by pytest-django)
@@ -19,7 +25,6 @@ from cms.wsgi import application  # noqa: E402  (Django is set up by pytest-djan
 pytestmark = pytest.mark.slow
 
 schema = schemathesis.openapi.from_wsgi("/api/v1/openapi.json", application)
-schema.config.generation.update(modes=[GenerationMode.POSITIVE, GenerationMode.NEGATIVE])
 
 
 @pytest.fixture
@@ -44,7 +49,7 @@ def in_process_wsgi():
 )
 def test_api_contract(case, db, demo_site, in_process_wsgi):
     response = case.call()
-    case.validate_response(response, checks=ALL_CHECKS)
+    case.validate_response(response, checks=CHECKS)
 
 
 @schema.parametrize()
@@ -53,4 +58,4 @@ def test_api_contract_with_a_party_token(case, db, demo_site, in_process_wsgi, t
     """The same, authenticated as France's national CHM: write endpoints get exercised."""
     _token, key = token_fr
     response = case.call(headers={"Authorization": f"Bearer {key}"})
-    case.validate_response(response, checks=ALL_CHECKS)
+    case.validate_response(response, checks=CHECKS)

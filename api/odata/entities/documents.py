@@ -103,6 +103,9 @@ class Meetings(EntitySet):
             .exclude(odata_id="")
         )
 
+    def page_rows(self, rows, start, stop):
+        return list(rows[start:stop])  # grouped rows: no key of their own
+
     def serialize(self, rows, request):
         return [
             {
