@@ -189,7 +189,8 @@ def report_detail(request, report_id: int, lang: Language | None = None):
     return report_data(request, report, language)
 
 
-WRITE = responses(ReportOut, auth=True, conditional=False, extra=(409,))
+# 409: the draft's state refuses it (not a draft, no file yet); 422: a refused body.
+WRITE = responses(ReportOut, auth=True, conditional=False, extra=(409, 413, 422))
 
 
 @router.post(
