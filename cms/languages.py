@@ -23,3 +23,14 @@ def content_language_codes() -> list[str]:
 def language_name(language_code: str) -> str:
     """The language's name in itself ("Français"), as the switcher shows it."""
     return dict(settings.LANGUAGES).get(language_code, language_code)
+
+
+def list_format(items, language_code: str | None = None) -> str:
+    """Items joined the language's own way: "a, b and c", "a، b وc", "a、b和c"."""
+    from babel.lists import format_list
+    from django.utils.translation import get_language
+
+    items = [str(item) for item in items]
+    if not items:
+        return ""
+    return format_list(items, locale=babel_locale_name(language_code or get_language() or "en"))

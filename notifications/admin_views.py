@@ -6,8 +6,8 @@ from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.text import capfirst
+from django.utils.translation import get_language_info, gettext_lazy
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 from wagtail.admin import messages
 
@@ -17,9 +17,9 @@ from notifications import selectors, services
 from notifications.models import Delivery, FocalPoint, Notification, SuppressedAddress
 from notifications.services.dispatch import deliveries_enqueue
 
+# Issuing has its own screen (admin_issue): a summary per language, then a confirmation.
 ACTIONS = {
     "approve": services.notification_approve,
-    "issue": services.notification_issue,
     "withdraw": services.notification_withdraw,
 }
 FOCAL_POINT_ACTIONS = {
@@ -84,6 +84,11 @@ def notification_deliveries(request, pk: int):
             "status": status,
             "reminder_dates": selectors.notification_reminder_dates(notification),
             "reminder_categories": notification.reminder_categories,
+            "english_notice": [
+                get_language_info(code)["name_translated"]
+                for code in notification.english_notice_languages
+            ],
+            "translations_to_send": selectors.translations_to_send(notification),
         },
     )
 

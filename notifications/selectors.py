@@ -1,10 +1,14 @@
 """Reads of the notifications app."""
 
 import datetime
-from collections import defaultdict
+from collections import Counter, defaultdict
+from dataclasses import dataclass
 
 from django.db.models import Count, Q, QuerySet
+from django.utils.translation import get_language_info
+from wagtail.models import Locale
 
+from cms.languages import content_language_codes
 from notifications.models import (
     Delivery,
     FocalPoint,
@@ -12,6 +16,8 @@ from notifications.models import (
     NotificationText,
     Response,
 )
+from translation.reports import STATES, cell_for
+from translation.selectors import source_for_instance
 
 
 def focal_points_active_in(categories: list[str]) -> list[FocalPoint]:
@@ -130,3 +136,113 @@ def notification_reminder_dates(notification: Notification) -> list[tuple[str, d
         for field in notification.reminder_dates
         if field in labels and getattr(notification, field) is not None
     ]
+
+
+@dataclass
+class LanguageSummary:
+    """What one language stands to receive if the notification is issued now."""
+
+    code: str
+    name: str  # in the admin's language
+    state: (
+        str  # the translation report's state: published, reviewed, partly, machine, stale, missing
+    )
+    state_label: str
+    recipients: int
+    english_notice: bool  # staff chose to send the English text with a notice
+
+    @property
+    def published(self) -> bool:
+        return self.state == "published"
+
+    @property
+    def blocked(self) -> bool:
+        """People would get nothing in their language, and nobody decided what to do."""
+        return bool(self.recipients) and not self.published and not self.english_notice
+
+
+def notification_source_text(notification: Notification) -> NotificationText | None:
+    """The text the others are translated from: English, else the oldest."""
+    texts = notification.texts.select_related("locale")
+    return texts.filter(locale__language_code="en").first() or texts.order_by("pk").first()
+
+
+def recipients_by_language(notification: Notification) -> Counter:
+    return Counter(
+        focal_point.preferred_language
+        for focal_point in focal_points_active_in(notification.categories)
+    )
+
+
+def notification_language_summary(
+    notification: Notification, english_notice: list[str] | None = None
+) -> list[LanguageSummary]:
+    """Per content language: text state, recipients, and the English-with-notice choice.
+
+    A language counts as published when its text row is live (what the mail will carry);
+    otherwise the state is the translation workflow's (reviewed, machine, …, missing).
+    """
+    chosen = set(
+        notification.english_notice_languages if english_notice is None else english_notice
+    )
+    source_text = notification_source_text(notification)
+    source = source_for_instance(source_text) if source_text else None
+    recipients = recipients_by_language(notification)
+    locales = {locale.language_code: locale for locale in Locale.objects.all()}
+    summary = []
+    for code in content_language_codes():
+        target = source_text.get_translation_or_none(locales[code]) if source_text else None
+        if target is not None and target.live:
+            state = "published"
+        elif target is None or target.pk == source_text.pk:
+            state = "missing" if target is None else "reviewed"
+        else:
+            state = cell_for(source_text, source, locales[code]).state
+        summary.append(
+            LanguageSummary(
+                code=code,
+                name=str(get_language_info(code)["name_translated"]),
+                state=state,
+                state_label=str(STATES[state]),
+                recipients=recipients.get(code, 0),
+                english_notice=code in chosen and state != "published",
+            )
+        )
+    return summary
+
+
+# Deliveries that reached (or probably reached) the person: they have the English text.
+_RECEIVED = [Delivery.Status.SENT, Delivery.Status.DELIVERED, Delivery.Status.UNCONFIRMED]
+
+
+def deliveries_awaiting_translation(
+    notification: Notification, language: str
+) -> QuerySet[Delivery]:
+    """People of `language` who were sent the English text and not yet the translation."""
+    followed = Delivery.objects.filter(
+        notification=notification, kind=Delivery.Kind.TRANSLATION
+    ).values("focal_point_id")
+    return (
+        Delivery.objects.filter(
+            notification=notification,
+            kind=Delivery.Kind.NOTIFICATION,
+            focal_point__preferred_language=language,
+            status__in=_RECEIVED,
+        )
+        .exclude(language=language)
+        .exclude(focal_point_id__in=followed)
+        .order_by("pk")
+    )
+
+
+def translations_to_send(notification: Notification) -> list[tuple[str, str, int]]:
+    """(code, language name, people) for each published translation that people of that
+    language have not received yet: they were sent the English text before it existed."""
+    if notification.status != Notification.Status.ISSUED:
+        return []
+    result = []
+    for code in notification_live_texts(notification):
+        count = deliveries_awaiting_translation(notification, code).count()
+        if count:
+            result.append((code, str(get_language_info(code)["name_translated"]), count))
+    return result

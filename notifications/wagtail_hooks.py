@@ -4,14 +4,16 @@ from django.urls import include, path, reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail import hooks
-from wagtail.admin.panels import FieldPanel, MultiFieldPanel, Panel
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel, ObjectList, Panel
 from wagtail.admin.ui.menus import MenuItem
+from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import IndexView, SnippetViewSet, SnippetViewSetGroup
 
 from cms.csv_export import SpreadsheetSafeExportMixin
-from notifications import admin_views, selectors
+from notifications import admin_issue, admin_mailbox, admin_views, selectors
 from notifications.admin_forms import FocalPointAdminForm, NotificationAdminForm
+from notifications.admin_snippet_views import NotificationDeleteView, NotificationIndexView
 from notifications.models import (
     Delivery,
     FocalPoint,
@@ -22,6 +24,10 @@ from notifications.models import (
     Subject,
     SuppressedAddress,
 )
+from notifications.permissions import NotificationPermissionPolicy, ReadOnlyPermissionPolicy
+
+register_permission_policy(Notification, NotificationPermissionPolicy(Notification))
+register_permission_policy(SinkMessage, ReadOnlyPermissionPolicy(SinkMessage))
 
 
 class FocalPointStatusPanel(Panel):
@@ -58,11 +64,26 @@ class FocalPointIndexView(SpreadsheetSafeExportMixin, IndexView):
     pass
 
 
+class NotificationStatusPanel(Panel):
+    """Read-only, at the top of the notification's own page: status, number, and the way
+    to its deliveries and to issuing."""
+
+    class BoundPanel(Panel.BoundPanel):
+        template_name = "notifications/admin/notification_status_panel.html"
+
+        def is_shown(self) -> bool:
+            return bool(self.instance and self.instance.pk)
+
+        def get_context_data(self, parent_context=None):
+            context = super().get_context_data(parent_context)
+            context["notification"] = self.instance
+            return context
+
+
 class FocalPointViewSet(SnippetViewSet):
     model = FocalPoint
     icon = "group"
     index_view_class = FocalPointIndexView
-    base_form_class = FocalPointAdminForm
     list_display = ["__str__", "party", "categories", "status", "preferred_language"]
     list_filter = ["status", "preferred_language", "party"]
     search_fields = ["first_name", "last_name", "organisation"]
@@ -87,31 +108,36 @@ class FocalPointViewSet(SnippetViewSet):
     ]
     export_headings = {"party.code": gettext_lazy("Party")}
     export_filename = "focal-points"
-    panels = [
-        FocalPointStatusPanel(heading=gettext_lazy("Status and history")),
-        FieldPanel("party"),
-        FieldPanel("categories"),
-        MultiFieldPanel(
-            [FieldPanel("title"), FieldPanel("first_name"), FieldPanel("last_name")],
-            heading=gettext_lazy("Name"),
-        ),
-        FieldPanel("organisation"),
-        FieldPanel("department"),
-        FieldPanel("designation"),
-        FieldPanel("address"),
-        FieldPanel("phones"),
-        FieldPanel("emails"),
-        FieldPanel("websites"),
-        FieldPanel("preferred_language"),
-        MultiFieldPanel(
-            [
-                FieldPanel("publish_email"),
-                FieldPanel("publish_phone"),
-                FieldPanel("publish_address"),
-            ],
-            heading=gettext_lazy("Published in the directory"),
-        ),
-    ]
+    # The form must be given to the edit handler: a viewset's base_form_class alone is
+    # ignored, and the JSON lists then showed as raw JSON.
+    edit_handler = ObjectList(
+        base_form_class=FocalPointAdminForm,
+        children=[
+            FocalPointStatusPanel(heading=gettext_lazy("Status and history")),
+            FieldPanel("party"),
+            FieldPanel("categories"),
+            MultiFieldPanel(
+                [FieldPanel("title"), FieldPanel("first_name"), FieldPanel("last_name")],
+                heading=gettext_lazy("Name"),
+            ),
+            FieldPanel("organisation"),
+            FieldPanel("department"),
+            FieldPanel("designation"),
+            FieldPanel("address"),
+            FieldPanel("phones"),
+            FieldPanel("emails"),
+            FieldPanel("websites"),
+            FieldPanel("preferred_language"),
+            MultiFieldPanel(
+                [
+                    FieldPanel("publish_email"),
+                    FieldPanel("publish_phone"),
+                    FieldPanel("publish_address"),
+                ],
+                heading=gettext_lazy("Published in the directory"),
+            ),
+        ],
+    )
 
 
 class FocalPointChangeViewSet(SnippetViewSet):
@@ -126,27 +152,32 @@ class FocalPointChangeViewSet(SnippetViewSet):
 class NotificationViewSet(SnippetViewSet):
     model = Notification
     icon = "mail"
-    base_form_class = NotificationAdminForm
+    index_view_class = NotificationIndexView
+    delete_view_class = NotificationDeleteView
     list_display = ["__str__", "status", "issue_date", "reference"]
     list_filter = ["status", "year"]
     search_fields = ["number", "reference"]
-    panels = [
-        FieldPanel("reference"),
-        FieldPanel("slug"),
-        FieldPanel("categories"),
-        FieldPanel("subjects"),
-        FieldPanel("meeting_codes"),
-        FieldPanel("action_required_by"),
-        FieldPanel("deadline"),
-        MultiFieldPanel(
-            [
-                FieldPanel("reminder_dates"),
-                FieldPanel("reminder_days_before"),
-                FieldPanel("reminder_categories"),
-            ],
-            heading=gettext_lazy("Reminders"),
-        ),
-    ]
+    edit_handler = ObjectList(
+        base_form_class=NotificationAdminForm,
+        children=[
+            NotificationStatusPanel(heading=gettext_lazy("Status")),
+            FieldPanel("reference"),
+            FieldPanel("slug"),
+            FieldPanel("categories"),
+            FieldPanel("subjects"),
+            FieldPanel("meeting_codes"),
+            FieldPanel("action_required_by"),
+            FieldPanel("deadline"),
+            MultiFieldPanel(
+                [
+                    FieldPanel("reminder_dates"),
+                    FieldPanel("reminder_days_before"),
+                    FieldPanel("reminder_categories"),
+                ],
+                heading=gettext_lazy("Reminders"),
+            ),
+        ],
+    )
 
 
 class NotificationTextViewSet(SnippetViewSet):
@@ -181,20 +212,15 @@ class SuppressedAddressViewSet(SnippetViewSet):
 
 
 class SinkMessageViewSet(SnippetViewSet):
+    """Read-only: headers, text and HTML parts, attachments (admin_mailbox)."""
+
     model = SinkMessage
     icon = "mail"
-    list_display = ["recipient", "subject", "language", "received_at"]
+    list_display = ["subject", "recipient", "language", "received_at"]
     list_filter = ["language"]
     search_fields = ["recipient", "subject"]
     inspect_view_enabled = True
-    inspect_view_fields = [
-        "received_at",
-        "mail_from",
-        "recipient",
-        "message_id",
-        "language",
-        "subject",
-    ]
+    inspect_view_class = admin_mailbox.SinkMessageInspectView
     create_view_enabled = False
 
 
@@ -222,8 +248,24 @@ def register_admin_urls():
     urls = [
         path("<int:pk>/deliveries/", admin_views.notification_deliveries, name="deliveries"),
         path("<int:pk>/resend/", admin_views.notification_resend, name="resend"),
+        path("<int:pk>/issue/", admin_issue.notification_issue, name="issue"),
+        path(
+            "<int:pk>/letter/<str:language>/",
+            admin_issue.notification_letter_preview,
+            name="letter-preview",
+        ),
+        path(
+            "<int:pk>/translation/<str:language>/send/",
+            admin_issue.notification_translation_send,
+            name="translation-send",
+        ),
         path(
             "<int:pk>/<slug:action>/", admin_views.notification_action, name="notification-action"
+        ),
+        path(
+            "mailbox/<int:pk>/attachment/<int:index>/",
+            admin_mailbox.sink_attachment,
+            name="mail-attachment",
         ),
         path(
             "suppressed/<int:pk>/clear/",
@@ -275,3 +317,15 @@ def focal_point_audit(request, instance):
         FocalPointChange.objects.create(
             focal_point=instance, user=request.user, action="edited in admin", changes={}
         )
+
+
+@hooks.register("register_log_actions")
+def notification_log_actions(actions):
+    actions.register_action(
+        "notifications.issue", gettext_lazy("Issue and send"), gettext_lazy("Issued and sent")
+    )
+    actions.register_action(
+        "notifications.translation_sent",
+        gettext_lazy("Translation sent"),
+        gettext_lazy("Translation sent to those who received English"),
+    )

@@ -9,10 +9,15 @@ from wagtail.admin.views.pages.bulk_actions.page_bulk_action import PageBulkActi
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from translation import selectors, services
+from translation import localize_plugin, selectors, services
 from translation.forms import BulkRequestForm
 from translation.models import GlossaryTerm, MemoryEntry
 from translation.services.jobs import pages_with_subpages
+
+# wagtail-localize's own translate/sync actions publish copies at once: they go, and its
+# URLs lead into our workflow instead (see localize_plugin).
+localize_plugin.plugin_actions_remove()
+hooks.register("register_admin_urls", localize_plugin.plugin_urls)
 
 REQUEST_PERMISSION = "translation.request_machine_translation"
 

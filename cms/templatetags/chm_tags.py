@@ -8,7 +8,7 @@ from django import template
 from django.utils import timezone
 from django.utils.translation import get_language
 
-from cms.languages import babel_locale_name, language_direction, language_name
+from cms.languages import babel_locale_name, language_direction, language_name, list_format
 from cms.selectors import page_language_links, path_language_links
 
 register = template.Library()
@@ -27,6 +27,12 @@ def babel_date(value, fmt: str = "long") -> str:
         value = timezone.localtime(value) if timezone.is_aware(value) else value
         return format_date(value.date(), format=fmt, locale=_locale())
     return format_date(value, format=fmt, locale=_locale())
+
+
+@register.filter
+def babel_list(items) -> str:
+    """A list joined with the active language's own pattern (Babel)."""
+    return list_format(items)
 
 
 @register.filter

@@ -7,7 +7,6 @@ import secrets
 from datetime import timedelta
 
 from django.conf import settings
-from django.core.mail import EmailMessage
 from django.db import transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -15,6 +14,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from cms.mail_headers import EmailMessage
 from cms.queue import enqueue
 from cms.ratelimit import rate_limit_hit, rate_limit_reached
 from cms.single_line import MESSAGE as SINGLE_LINE_MESSAGE

@@ -7,12 +7,12 @@ import logging
 from email.utils import make_msgid
 
 from django.conf import settings
-from django.core.mail import EmailMessage
 from django.db import transaction
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from cms.mail_headers import EmailMessage
 from cms.queue import enqueue
 from helpdesk.models import FollowUp, Ticket, TicketEvent, TicketMail
 

@@ -54,7 +54,8 @@ def ticket_create(
                 _("Only national authorized users and focal points can file tickets.")
             )
         requester_email = requester.email
-        requester_name = requester.get_full_name() or requester.get_username()
+        # A login name is no way to greet anyone: without a real name the mail greets neutrally.
+        requester_name = requester.get_full_name()
     if not requester_email:
         raise HelpdeskError(_("An e-mail address is needed to answer you."))
     if not is_single_line(subject):

@@ -15,6 +15,7 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.html import strip_tags
 
+from cms.mail_headers import header_encode
 from notifications.mail.smtp import PreQuoted
 from notifications.models import Notification, NotificationLetter, NotificationText
 
@@ -50,24 +51,27 @@ def message_prepare(
     text: NotificationText,
     letter: NotificationLetter | None,
     kind: str = "notification",
+    notice_language: str = "",
 ) -> PreparedMessage:
+    """`notice_language`: the English text goes to people of that language, with a notice
+    in their language that an official translation will follow."""
     language = text.locale.language_code
     context = {
         "notification": notification,
         "text": text,
-        "url": notification_url(notification, language),
+        "url": notification_url(notification, notice_language or language),
         "language": language,
+        "notice_language": notice_language,
     }
     with translation.override(language):
         subject = render_to_string(f"notifications/email/{kind}_subject.txt", context)
-        subject = " ".join(subject.split())
+        subject = " ".join(subject.splitlines()).strip()
         html = render_to_string(f"notifications/email/{kind}.html", context)
-        context["body_text"] = _html_to_text(text.body)
+        context["body_text"] = html_to_text(text.body)
         plain = render_to_string(f"notifications/email/{kind}.txt", context)
 
     message = EmailMessage(policy=_POLICY)
     message["From"] = settings.DEFAULT_FROM_EMAIL
-    message["Subject"] = subject
     message["X-CHM-Notification"] = notification.number or ""
     message.set_content(plain)
     message.add_alternative(html, subtype="html")
@@ -82,22 +86,26 @@ def message_prepare(
         )
     # Last: building the body moves Content-* headers into the first part.
     message["Content-Language"] = language
-    return PreparedMessage(
-        language=language, subject=subject, tail=PreQuoted.of(message.as_bytes())
-    )
+    tail = header_line("Subject", subject) + message.as_bytes()
+    return PreparedMessage(language=language, subject=subject, tail=PreQuoted.of(tail))
+
+
+def header_line(name: str, value: str) -> bytes:
+    """`Name: value` + CRLF, decoding to exactly `value` (see cms.mail_headers)."""
+    return f"{name}: {header_encode(name, value)}\r\n".encode("ascii")
 
 
 def message_bytes(*, prepared: PreparedMessage, name: str, address: str, message_id: str) -> bytes:
-    head = (
-        f"To: {formataddr((name, address), charset='utf-8')}\r\n"
-        f"Message-ID: {message_id}\r\n"
-        f"Date: {formatdate(usegmt=True)}\r\n"
-    )
+    if name and not name.isascii():
+        to = header_line("To", name)[:-2] + f" <{address}>\r\n".encode("ascii", "replace")
+    else:  # formataddr quotes an ASCII name that holds a comma or a quote
+        to = f"To: {formataddr((name, address))}\r\n".encode("ascii", "replace")
+    head = f"Message-ID: {message_id}\r\nDate: {formatdate(usegmt=True)}\r\n"
     # Header lines never start with a dot, so head + stuffed tail is still stuffed.
-    return PreQuoted(head.encode("ascii", "replace") + prepared.tail)
+    return PreQuoted(to + head.encode("ascii", "replace") + prepared.tail)
 
 
-def _html_to_text(html: str) -> str:
+def html_to_text(html: str) -> str:
     # Paragraph and line breaks survive as blank lines; the rest of the markup goes.
     for tag in ("</p>", "<br>", "<br/>", "</li>", "</h2>", "</h3>", "</h4>"):
         html = html.replace(tag, tag + "\n\n" if tag == "</p>" else tag + "\n")

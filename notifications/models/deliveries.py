@@ -7,7 +7,9 @@ from django.utils.translation import gettext_lazy as _
 class Delivery(models.Model):
     """The delivery of one notification to one focal point.
 
-    Unique per (notification, focal point). Sending is at most once: a worker claims a
+    Unique per (notification, focal point, kind): the notification itself, and at most
+    one follow-up carrying the translation to someone who first got the English text
+    with a notice. Sending is at most once: a worker claims a
     batch of rows (`sending` + one fresh `attempt_token`) in one commit, stamps
     `send_started_at` on each right before SMTP, and records the answers in bulk. A row
     left `sending` by a crashed worker after `send_started_at` is never sent again
@@ -24,8 +26,15 @@ class Delivery(models.Model):
         FAILED = "failed", _("Failed")
         UNCONFIRMED = "unconfirmed", _("Outcome unknown")
 
+    class Kind(models.TextChoices):
+        NOTIFICATION = "notification", _("Notification")
+        TRANSLATION = "translation", _("Translation that followed")
+
     notification = models.ForeignKey(
         "notifications.Notification", on_delete=models.CASCADE, related_name="deliveries"
+    )
+    kind = models.CharField(
+        _("kind"), max_length=12, choices=Kind.choices, default=Kind.NOTIFICATION
     )
     focal_point = models.ForeignKey(
         "notifications.FocalPoint", on_delete=models.PROTECT, related_name="deliveries"
@@ -56,7 +65,7 @@ class Delivery(models.Model):
         verbose_name_plural = _("deliveries")
         constraints = [
             models.UniqueConstraint(
-                fields=["notification", "focal_point"], name="delivery_per_focal_point"
+                fields=["notification", "focal_point", "kind"], name="delivery_per_focal_point"
             )
         ]
         indexes = [models.Index(fields=["status", "next_attempt_at"])]

@@ -130,6 +130,12 @@ class Notification(models.Model):
         editable=False,
     )
     withdrawal_reason = models.TextField(_("withdrawal reason"), blank=True)
+    # Languages whose recipients were sent the English text with a notice, in their
+    # language, that an official translation will follow (chosen by staff when issuing).
+    # A language leaves the list when its translation is published.
+    english_notice_languages = models.JSONField(
+        _("sent in English with a notice"), default=list, blank=True, editable=False
+    )
 
     class Meta:
         ordering = ["-year", "-sequence", "-pk"]
@@ -151,6 +157,12 @@ class Notification(models.Model):
     @property
     def is_public(self) -> bool:
         return self.status in (self.Status.ISSUED, self.Status.WITHDRAWN)
+
+    @property
+    def is_deletable(self) -> bool:
+        """Only a notification never issued may be deleted: an issued or withdrawn one is
+        the record of what was sent to whom, under a number that is never reused."""
+        return not self.is_public and not self.number
 
 
 class NotificationText(TranslatableMixin, DraftStateMixin, RevisionMixin, models.Model):

@@ -22,13 +22,19 @@ from notifications.services.focal_points import (
 )
 from notifications.services.letters import letter_ensure
 from notifications.services.numbering import (
+    deletion_refused_message,
     notification_approve,
+    notification_delete,
     notification_issue,
     notification_number_normalise,
     notification_withdraw,
 )
 from notifications.services.reminders import reminders_send
 from notifications.services.responses import response_submit
+from notifications.services.translations import (
+    deliveries_translation_create,
+    notification_translation_published,
+)
 
 __all__ = [
     "NotificationsError",
@@ -37,6 +43,8 @@ __all__ = [
     "notification_dispatch",
     "notifications_undispatched",
     "deliveries_resend",
+    "deliveries_translation_create",
+    "notification_translation_published",
     "deliveries_send",
     "delivery_event_record",
     "focal_point_activate",
@@ -46,7 +54,9 @@ __all__ = [
     "focal_point_update",
     "focal_point_verify",
     "letters_prepare",
+    "deletion_refused_message",
     "notification_approve",
+    "notification_delete",
     "notification_issue",
     "notification_number_normalise",
     "notification_withdraw",

@@ -6,7 +6,10 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
+from wagtail.log_actions import log
 
+from cms.languages import list_format
+from notifications import selectors
 from notifications.models import Notification, NotificationCounter
 from notifications.services.dispatch import notification_dispatch_enqueue
 from notifications.services.errors import NotificationsError
@@ -37,8 +40,14 @@ def notification_issue(
     user=None,
     issue_date: datetime.date | None = None,
     dispatch: bool = True,
+    english_notice: list[str] | tuple[str, ...] = (),
 ) -> Notification:
     """Give the approved notification the next number of its issue year and issue it.
+
+    Refused while a language that has recipients has no published text, unless that
+    language is in `english_notice`: its recipients then get the English text with a
+    notice in their language that an official translation will follow (recorded on the
+    notification).
 
     Invariants: numbers are `YYYY-NNN`, gap-free per year and never reused. The year's
     counter row is locked (SELECT … FOR UPDATE) inside the same transaction that writes the
@@ -55,6 +64,20 @@ def notification_issue(
             )
         if notification.status != Notification.Status.APPROVED:
             raise NotificationsError(_("Only an approved notification can be issued."))
+        summary = selectors.notification_language_summary(notification, list(english_notice))
+        blocked = [language.name for language in summary if language.blocked]
+        if blocked:
+            raise NotificationsError(
+                _(
+                    "No published text for %(languages)s, whose focal points would receive "
+                    "it. Publish the translation, or choose to send them the English text "
+                    "with a notice."
+                )
+                % {"languages": list_format(blocked)}
+            )
+        notification.english_notice_languages = [
+            language.code for language in summary if language.english_notice and language.recipients
+        ]
         issue_date = issue_date or timezone.localdate()
         year = issue_date.year
         # The counter row may not exist yet: create it without racing (a concurrent insert
@@ -76,6 +99,12 @@ def notification_issue(
         if not notification.slug:
             notification.slug = _default_slug(notification)
         notification.save()
+        log(
+            instance=notification,
+            action="notifications.issue",
+            user=user,
+            data={"english_notice": notification.english_notice_languages},
+        )
         if dispatch:
             notification_dispatch_enqueue(notification.pk)
     return notification
@@ -105,3 +134,26 @@ def notification_withdraw(*, notification_id: int, user=None, reason: str = "") 
             update_fields=["status", "withdrawn_at", "withdrawn_by", "withdrawal_reason"]
         )
     return notification
+
+
+def notification_delete(*, notification_id: int, user) -> None:
+    """Delete a notification that was never issued (a draft or an approved one).
+
+    An issued or withdrawn notification is refused whoever asks, superusers included:
+    withdrawal is the way to take one back. The database keeps the same rule for any other
+    path (`signals.notification_delete_guard`).
+    """
+    with transaction.atomic():
+        notification = Notification.objects.select_for_update().get(pk=notification_id)
+        if not (user and user.has_perm("notifications.delete_notification")):
+            raise NotificationsError(_("You are not allowed to do that."))
+        if not notification.is_deletable:
+            raise NotificationsError(deletion_refused_message(notification))
+        log(instance=notification, action="wagtail.delete", user=user, deleted=True)
+        notification.delete()
+
+
+def deletion_refused_message(notification: Notification) -> str:
+    return _(
+        "Notification %(number)s has been issued and cannot be deleted. Withdraw it instead."
+    ) % {"number": notification.number or notification.pk}

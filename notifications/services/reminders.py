@@ -69,7 +69,11 @@ def _remind(notification, due_date, session, cache, suppressed: set[str]) -> int
     categories = set(notification.reminder_categories)
     recently = timezone.now() - _min_interval()
     deliveries = (
-        notification.deliveries.filter(status__in=[Delivery.Status.SENT, Delivery.Status.DELIVERED])
+        notification.deliveries.filter(
+            # one reminder per person, not one per message (a translation that followed)
+            kind=Delivery.Kind.NOTIFICATION,
+            status__in=[Delivery.Status.SENT, Delivery.Status.DELIVERED],
+        )
         .exclude(reminders__due_date=due_date)
         .select_related("focal_point")
         .order_by("pk")

@@ -54,14 +54,20 @@ class _MessageCache:
 
     kind: str = "notification"
     texts: dict[int, dict] = field(default_factory=dict)
-    prepared: dict[tuple[int, str], PreparedMessage] = field(default_factory=dict)
+    prepared: dict[tuple[int, str, str], PreparedMessage] = field(default_factory=dict)
 
     def get(self, notification: Notification, language: str) -> PreparedMessage:
         texts = self.texts.get(notification.pk)
         if texts is None:
             texts = self.texts[notification.pk] = selectors.notification_live_texts(notification)
         text = selectors.text_for_language(texts, language)
-        key = (notification.pk, text.locale.language_code)
+        notice = (
+            language
+            if text.locale.language_code != language
+            and language in notification.english_notice_languages
+            else ""
+        )
+        key = (notification.pk, text.locale.language_code, notice)
         if key not in self.prepared:
             letter = (
                 letter_ensure(notification=notification, text=text)
@@ -69,7 +75,11 @@ class _MessageCache:
                 else None
             )
             self.prepared[key] = message_prepare(
-                notification=notification, text=text, letter=letter, kind=self.kind
+                notification=notification,
+                text=text,
+                letter=letter,
+                kind=self.kind,
+                notice_language=notice,
             )
         return self.prepared[key]
 

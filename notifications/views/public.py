@@ -83,6 +83,7 @@ def notification_detail(request, number: str):
         {
             "notification": notification,
             "text": notification.text,
+            "translation_follows": language in notification.english_notice_languages,
             "letters": letters,
             "responses": selectors.responses_grouped(notification),
             "may_respond": bool(

@@ -76,7 +76,11 @@ def make_user(django_user_model):
         counter["n"] += 1
         name = extra.pop("username", f"user{counter['n']}")
         user = django_user_model.objects.create_user(
-            name, f"{name}@example.org", "pw-for-tests-123", first_name=name.title(), **extra
+            name,
+            f"{name}@example.org",
+            "pw-for-tests-123",
+            first_name=extra.pop("first_name", name.title()),
+            **extra,
         )
         profile = UserProfile.objects.create(
             user=user,

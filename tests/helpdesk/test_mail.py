@@ -38,7 +38,7 @@ def test_created_reply_and_resolved_mails_in_the_requesters_language(
     with django_capture_on_commit_callbacks(execute=True):
         ticket_status_set(ticket=ticket, status="resolved", actor=staff_user)
     mails = smtp.to("marie@example.org")
-    subjects = [str(m["Subject"]).strip() for m in mails]
+    subjects = [str(m["Subject"]) for m in mails]  # decoded exactly: no stray space
     assert subjects == [
         f"[CHM-{ticket.pk}] Nous avons reçu votre demande\u00a0: Nom de domaine",
         f"[CHM-{ticket.pk}] Nouvelle réponse à votre demande\u00a0: Nom de domaine",
@@ -49,6 +49,27 @@ def test_created_reply_and_resolved_mails_in_the_requesters_language(
     assert "Note interne" not in "".join(m.get_content() for m in mails)
     assert f"/fr/helpdesk/tickets/{ticket.pk}/" in reply_body
     assert mails[0]["Auto-Submitted"] == "auto-generated"
+    assert mails[0].get_content().splitlines()[0] == "Bonjour Marie,"
+
+
+def test_long_subjects_decode_exactly_and_nobody_is_greeted_by_login_name(
+    smtp, make_user, django_capture_on_commit_callbacks
+):
+    arabic = make_user("EG", language="ar", username="demo-ar", first_name="")
+    long_subject = "طلب المساعدة في إنشاء الموقع الوطني لآلية تبادل المعلومات الخاصة بالاتفاقية"
+    with django_capture_on_commit_callbacks(execute=True):
+        ticket = ticket_create(
+            requester=arabic,
+            category="hosting",
+            subject=long_subject,
+            description="مساعدة",
+            language="ar",
+        )
+    (mail,) = smtp.to("demo-ar@example.org")
+    assert str(mail["Subject"]) == f"[CHM-{ticket.pk}] تلقينا طلبك: {long_subject}"
+    body = mail.get_content()
+    assert "demo-ar" not in body.split("\n")[0]
+    assert body.splitlines()[0] == "سيدي/سيدتي،"
 
 
 def test_language_follows_the_current_preference_not_the_ticket(
@@ -60,7 +81,7 @@ def test_language_follows_the_current_preference_not_the_ticket(
     with django_capture_on_commit_callbacks(execute=True):
         ticket_reply(ticket=ticket, author=staff_user, body="Ответ", by_staff=True)
     (mail,) = smtp.to("marie@example.org")
-    assert str(mail["Subject"]).strip().startswith(f"[CHM-{ticket.pk}] Новый ответ")
+    assert str(mail["Subject"]).startswith(f"[CHM-{ticket.pk}] Новый ответ")
 
 
 def test_a_mail_is_sent_once_even_when_the_task_runs_twice(smtp, french_user, staff_user):

@@ -11,10 +11,13 @@ from tests.notifications.conftest import TITLES, make_focal_point, make_notifica
 pytestmark = pytest.mark.django_db
 
 
-def issued(**kwargs):
+def issued(english_notice=(), **kwargs):
     notification = make_notification(**kwargs)
     return services.notification_issue(
-        notification_id=notification.pk, issue_date=datetime.date(2014, 8, 26), dispatch=False
+        notification_id=notification.pk,
+        issue_date=datetime.date(2014, 8, 26),
+        dispatch=False,
+        english_notice=english_notice,
     )
 
 
@@ -36,7 +39,9 @@ def test_each_focal_point_gets_one_message_in_their_language(smtp_server, media_
     }
     make_focal_point("DE", categories=("CHM-FP",))  # not targeted
     make_focal_point("IT", status="retired")  # no longer receives anything
-    notification = issued(languages=("en", "fr", "ar", "zh-hans"), unpublished=("ru",))
+    notification = issued(
+        languages=("en", "fr", "ar", "zh-hans"), unpublished=("ru",), english_notice=["ru"]
+    )
 
     outcome = dispatch(notification)
 
@@ -53,7 +58,8 @@ def test_each_focal_point_gets_one_message_in_their_language(smtp_server, media_
         assert (delivery.status, delivery.language) == ("sent", shown)
         text = message.get_body(("plain",)).get_content()
         html = message.get_body(("html",)).get_content()
-        assert f"/{shown}/notifications/2014-001/" in text and "2014-001" in html
+        # The link opens the recipient's language (English there, with the notice).
+        assert f"/{lang}/notifications/2014-001/" in text and "2014-001" in html
         [pdf] = [part for part in message.iter_attachments()]
         assert pdf.get_content_type() == "application/pdf"
         assert pdf.get_filename() == f"ntf-2014-001-{notification.slug}-{shown}.pdf"

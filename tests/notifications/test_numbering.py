@@ -55,3 +55,28 @@ def test_approve_needs_published_text():
 
 def test_lookup_number_is_trimmed_and_upper_cased():
     assert services.notification_number_normalise(" 2014-107 ") == "2014-107"
+
+
+def test_an_issued_or_withdrawn_notification_cannot_be_deleted_by_anyone():
+    from django.contrib.auth import get_user_model
+    from django.db import transaction
+    from django.db.models import ProtectedError
+
+    superuser = get_user_model().objects.create_superuser("root", "root@example.org", "x")
+    issued = issue(make_notification())
+    withdrawn = services.notification_withdraw(
+        notification_id=issue(make_notification()).pk, user=superuser, reason="error"
+    )
+    for notification in (issued, withdrawn):
+        with pytest.raises(services.NotificationsError, match="cannot be deleted"):
+            services.notification_delete(notification_id=notification.pk, user=superuser)
+        with pytest.raises(ProtectedError), transaction.atomic():
+            notification.delete()  # a shell, a script: the database-side guard holds too
+        with pytest.raises(ProtectedError), transaction.atomic():
+            Notification.objects.filter(pk=notification.pk).delete()
+    assert Notification.objects.filter(pk__in=[issued.pk, withdrawn.pk]).count() == 2
+    assert issued.texts.exists()
+
+    draft = make_notification(status=Notification.Status.DRAFT)
+    services.notification_delete(notification_id=draft.pk, user=superuser)
+    assert not Notification.objects.filter(pk=draft.pk).exists()

@@ -123,3 +123,38 @@ def test_directory_shows_only_active_and_only_what_was_agreed(client):
     body = client.get("/en/notifications/focal-points/?party=KE").content.decode()
     assert "KWS" in body and "NEMA" in body and "Pending Org" not in body
     assert "public@example.org" in body and "private@example.org" not in body
+
+
+def test_feed_items_carry_the_issue_date_and_keep_paragraphs_apart(client):
+    import xml.etree.ElementTree as ET  # noqa: S405 (our own feed)
+
+    issued(day=datetime.date(2014, 8, 26), languages=("en",))
+    rss = ET.fromstring(client.get("/en/notifications/feed/rss/").content)  # noqa: S314
+    item = rss.find("channel/item")
+    assert item.findtext("pubDate") == "Tue, 26 Aug 2014 00:00:00 +0000"
+    description = item.findtext("description")
+    assert f"{TITLES['en']}.\n\nBody paragraph (en)." in description
+    assert ".Body" not in description
+
+
+def test_subjects_are_joined_the_way_each_language_joins_lists(client):
+    notification = issued(languages=("en", "ar", "zh-hans"))
+    for code, titles in [
+        ("forests", ("Forests", "الغابات", "森林")),
+        ("water", ("Water", "المياه", "水")),
+    ]:
+        subject = Subject.objects.create(
+            code=code, titles=dict(zip(("en", "ar", "zh-hans"), titles, strict=True))
+        )
+        notification.subjects.add(subject)
+    assert (
+        "Forests and Water"
+        in client.get(f"/en/notifications/{notification.number}/").content.decode()
+    )
+    assert (
+        "الغابات والمياه"
+        in client.get(f"/ar/notifications/{notification.number}/").content.decode()
+    )
+    assert (
+        "森林和水" in client.get(f"/zh-hans/notifications/{notification.number}/").content.decode()
+    )

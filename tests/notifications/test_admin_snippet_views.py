@@ -1,0 +1,74 @@
+"""Deleting notifications in the admin: offered for drafts only, refused for issued ones."""
+
+import datetime
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.urls import reverse
+
+from notifications import services
+from notifications.models import Notification
+from tests.notifications.conftest import make_notification
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def superuser(client):
+    user = get_user_model().objects.create_superuser("chief", "chief@example.org", "x")
+    client.force_login(user)
+    return user
+
+
+def _url(name, notification):
+    return reverse(f"wagtailsnippets_notifications_notification:{name}", args=[notification.pk])
+
+
+def test_delete_is_not_offered_and_refused_for_an_issued_notification(client, superuser):
+    issued = services.notification_issue(
+        notification_id=make_notification().pk,
+        issue_date=datetime.date(2014, 8, 26),
+        dispatch=False,
+    )
+    draft = make_notification(status=Notification.Status.DRAFT)
+
+    listing = client.get(reverse("wagtailsnippets_notifications_notification:list"))
+    html = listing.content.decode()
+    assert _url("delete", draft) in html
+    assert _url("delete", issued) not in html
+    assert _url("delete", issued) not in client.get(_url("edit", issued)).content.decode()
+
+    # Typing the address, or submitting the confirmation, changes nothing.
+    refused = client.post(_url("delete", issued), follow=True)
+    assert refused.status_code == 200
+    assert "cannot be deleted" in refused.content.decode()
+    assert Notification.objects.filter(pk=issued.pk).exists()
+    # Nor does the listing's bulk action.
+    bulk = reverse("wagtail_bulk_action", args=["notifications", "notification", "delete"])
+    client.post(f"{bulk}?id={issued.pk}", follow=True)
+    assert Notification.objects.filter(pk=issued.pk).exists()
+
+    # A draft is deleted as before.
+    client.post(_url("delete", draft))
+    assert not Notification.objects.filter(pk=draft.pk).exists()
+
+
+def test_forms_show_human_choices_and_parties_by_name(client, superuser):
+    from bs4 import BeautifulSoup
+
+    add = client.get(reverse("wagtailsnippets_notifications_notification:add")).content.decode()
+    soup = BeautifulSoup(add, "html.parser")
+    categories = soup.select("input[type=checkbox][name=categories]")
+    assert len(categories) == 17
+    label = soup.find("label", attrs={"for": categories[0]["id"]}).get_text(" ", strip=True)
+    assert label == "CBD National Focal Point (primary) — CBD-FP1"
+    assert soup.select_one("textarea[name=meeting_codes]").get_text().strip() == ""  # not "[]"
+    assert "[]" not in add
+
+    focal = client.get(reverse("wagtailsnippets_notifications_focalpoint:add")).content.decode()
+    names = [
+        option.get_text(strip=True)
+        for option in BeautifulSoup(focal, "html.parser").select("select[name=party] option")
+    ][1:]
+    assert len(names) == 196
+    assert names == sorted(names, key=str.casefold) and names[0] == "Afghanistan"
