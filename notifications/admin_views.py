@@ -116,7 +116,7 @@ def _deliveries_csv(notification: Notification, deliveries) -> HttpResponse:
             spreadsheet_time(delivery.delivered_at),
             delivery.last_error,
         ]
-        for delivery in deliveries.iterator()
+        for delivery in deliveries.iterator(chunk_size=2000)
     )
     name = notification.number or f"draft-{notification.pk}"
     return csv_response(f"deliveries-{name}.csv", header, rows)
