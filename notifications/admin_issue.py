@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from wagtail.admin import messages
 
+from cms.admin_access import admin_permission_required
 from cms.languages import content_language_codes, list_format
 from notifications import selectors, services
 from notifications.models import Notification
@@ -49,6 +50,7 @@ def _translation_links(notification: Notification) -> dict[str, dict[str, str]]:
     }
 
 
+@admin_permission_required(CHANGE)
 def notification_issue(request, pk: int):
     """GET: the summary. POST: the confirmation (what goes to whom), then, confirmed, issue."""
     notification = get_object_or_404(Notification, pk=pk)
@@ -99,6 +101,7 @@ def notification_issue(request, pk: int):
     )
 
 
+@admin_permission_required(CHANGE)
 def notification_letter_preview(request, pk: int, language: str):
     """The letter in one language as it stands (its latest draft), else the English one."""
     notification = get_object_or_404(Notification, pk=pk)
@@ -113,6 +116,7 @@ def notification_letter_preview(request, pk: int, language: str):
     )
 
 
+@admin_permission_required(CHANGE)
 @require_POST
 def notification_translation_send(request, pk: int, language: str):
     """One click: the published translation to those of that language who got English."""

@@ -2,12 +2,12 @@
 
 import re
 
-from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404
 from django.utils.http import content_disposition_header
 from wagtail.snippets.views.snippets import InspectView
 
+from cms.admin_access import admin_permission_required
 from notifications.mail.reader import attachment_get, message_read
 from notifications.models import SinkMessage
 
@@ -27,10 +27,9 @@ class SinkMessageInspectView(InspectView):
         return context
 
 
+@admin_permission_required("notifications.view_sinkmessage")
 def sink_attachment(request, pk: int, index: int) -> HttpResponse:
     """One attachment, always as a download (never rendered in the admin's origin)."""
-    if not request.user.has_perm("notifications.view_sinkmessage"):
-        raise PermissionDenied
     message = get_object_or_404(SinkMessage, pk=pk)
     found = attachment_get(bytes(message.raw), index)
     if found is None:
