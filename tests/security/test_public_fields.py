@@ -112,7 +112,7 @@ def world(django_user_model, settings, tmp_path):
     draft = make_notification(status=Notification.Status.DRAFT)
     page = english_page(slug="unpublished-draft", publish=False)
     call = AwardCall.objects.create(
-        titles={"en": "Award"}, deadline=timezone.now() + datetime.timedelta(days=3)
+        title_en="Award", deadline=timezone.now() + datetime.timedelta(days=3)
     )
     entry = award_entry_submit(
         call=call,
