@@ -66,6 +66,8 @@ def contacts(db):
 def service(live_server, settings, contacts):
     settings.API_RATE_LIMIT_IP = 100_000
     settings.ALLOWED_HOSTS = ["*"]
+    # Next-page links are absolute from SITE_URL, as the deployed service gives them out.
+    settings.SITE_URL = live_server.url
     return ODataService(f"{live_server.url}/odata/", reflect_entities=True, quiet_progress=True)
 
 

@@ -53,11 +53,13 @@ def page_path(base_url: str, href: str) -> str | None:
     return path
 
 
-async def crawl(base_url: str, executable: str, screenshots: Path) -> dict:
+async def crawl(base_url: str, screenshots: Path) -> dict:
     from playwright.async_api import async_playwright
 
     found = {"overflow": [], "errors": [], "pages": set()}
     async with async_playwright() as playwright:
+        executable = chromium_executable(playwright)
+        assert executable, "no Chromium: see tests/e2e/conftest.py"
         browser = await playwright.chromium.launch(
             executable_path=executable, headless=True, args=CHROMIUM_ARGS
         )
@@ -109,19 +111,15 @@ async def crawl(base_url: str, executable: str, screenshots: Path) -> dict:
 
 
 def test_no_public_page_scrolls_sideways_on_a_phone_or_a_laptop(live_site, site_manage, artifacts):
-    from playwright.sync_api import sync_playwright
-
     site_manage("load_demo_notifications")
     site_manage("load_demo_helpdesk")
-    with sync_playwright() as playwright:
-        executable = chromium_executable(playwright)
-    assert executable, "no Chromium: see tests/e2e/conftest.py"
     screenshots = artifacts / "responsive"
     screenshots.mkdir(exist_ok=True)
     outcome = {}
-    # Async Playwright runs in a thread of its own, apart from the sync API other tests use.
+    # Async Playwright runs in a thread of its own, apart from the sync API other tests use
+    # (a second sync Playwright in this thread would fail while the session's browser runs).
     worker = threading.Thread(
-        target=lambda: outcome.update(asyncio.run(crawl(live_site, executable, screenshots)))
+        target=lambda: outcome.update(asyncio.run(crawl(live_site, screenshots)))
     )
     worker.start()
     worker.join()
