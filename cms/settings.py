@@ -194,6 +194,9 @@ else:
 # retires the whole cache at once (cms/page_cache.py).
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "600"))
 
+# `manage.py qcluster` (cms/worker_stop.py) kills what is still running this many seconds
+# after the cluster's timeout once it was asked to stop, so a deploy never waits longer.
+Q_STOP_GRACE = int(os.environ.get("Q_STOP_GRACE", "15"))
 Q_CLUSTER = {
     "name": "chm",
     "workers": int(os.environ.get("Q_WORKERS", "2")),
