@@ -25,7 +25,10 @@ class FocalPointAdminForm(WagtailAdminModelForm):
     emails = LinesField(label=_("E-mail addresses (one per line)"), item_validator=validate_email)
     phones = LinesField(label=_("Phone numbers (one per line)"), required=False)
     websites = LinesField(
-        label=_("Websites (one per line)"), required=False, item_validator=URLValidator()
+        label=_("Websites (one per line)"),
+        required=False,
+        # The public directory links these: web addresses only, as the portal allows.
+        item_validator=URLValidator(schemes=["http", "https"]),
     )
 
     def __init__(self, *args, **kwargs):

@@ -13,7 +13,13 @@ from wagtail.snippets.views.snippets import IndexView, SnippetViewSet, SnippetVi
 from cms.csv_export import SpreadsheetSafeExportMixin
 from notifications import admin_issue, admin_mailbox, admin_views, selectors
 from notifications.admin_forms import FocalPointAdminForm, NotificationAdminForm
-from notifications.admin_snippet_views import NotificationDeleteView, NotificationIndexView
+from notifications.admin_snippet_views import (
+    FocalPointCopyView,
+    FocalPointCreateView,
+    FocalPointEditView,
+    NotificationDeleteView,
+    NotificationIndexView,
+)
 from notifications.models import (
     Delivery,
     FocalPoint,
@@ -84,6 +90,9 @@ class FocalPointViewSet(SnippetViewSet):
     model = FocalPoint
     icon = "group"
     index_view_class = FocalPointIndexView
+    add_view_class = FocalPointCreateView
+    copy_view_class = FocalPointCopyView
+    edit_view_class = FocalPointEditView
     list_display = ["__str__", "party", "categories", "status", "preferred_language"]
     list_filter = ["status", "preferred_language", "party"]
     search_fields = ["first_name", "last_name", "organisation"]
@@ -309,16 +318,6 @@ def notification_buttons(snippet, user, next_url=None):
         )
 
 
-@hooks.register("after_edit_snippet")
-@hooks.register("after_create_snippet")
-def focal_point_audit(request, instance):
-    # Staff edits in the admin are recorded like portal edits.
-    if isinstance(instance, FocalPoint):
-        FocalPointChange.objects.create(
-            focal_point=instance, user=request.user, action="edited in admin", changes={}
-        )
-
-
 @hooks.register("register_log_actions")
 def notification_log_actions(actions):
     actions.register_action(
@@ -329,3 +328,15 @@ def notification_log_actions(actions):
         gettext_lazy("Translation sent"),
         gettext_lazy("Translation sent to those who received English"),
     )
+    # One per focal point service; data holds the changed fields before and after.
+    for action, label, message in FOCAL_POINT_LOG_ACTIONS:
+        actions.register_action(f"notifications.focal_point.{action}", label, message)
+
+
+FOCAL_POINT_LOG_ACTIONS = (
+    ("nominated", gettext_lazy("Nominate focal point"), gettext_lazy("Focal point nominated")),
+    ("updated", gettext_lazy("Change focal point"), gettext_lazy("Focal point changed")),
+    ("verified", gettext_lazy("Verify focal point"), gettext_lazy("Focal point verified")),
+    ("activated", gettext_lazy("Activate focal point"), gettext_lazy("Focal point activated")),
+    ("retired", gettext_lazy("Retire focal point"), gettext_lazy("Focal point retired")),
+)

@@ -1,4 +1,8 @@
-"""Writes on the focal points registry. Every change leaves a `FocalPointChange` row."""
+"""Writes on the focal points registry: the portal, the Wagtail admin's create and edit
+screens and the Secretariat's verify/activate/retire buttons all come through here.
+
+Every change leaves a `FocalPointChange` row (the open-data "changed since" feed and the
+admin's history panel read it) and an entry in Wagtail's audit log with before and after."""
 
 from typing import Any
 
@@ -7,6 +11,7 @@ from django.core.validators import URLValidator
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from wagtail.log_actions import log
 
 from notifications.models import Category, FocalPoint, FocalPointChange
 from notifications.services.errors import NotificationsError
@@ -70,9 +75,19 @@ def _clean(data: dict[str, Any]) -> dict[str, Any]:
     return cleaned
 
 
-def _log(focal_point: FocalPoint, user, action: str, changes: dict[str, Any]) -> None:
+def _log(focal_point: FocalPoint, user, action: str, changes: dict[str, list]) -> None:
+    """`changes` maps each changed field to [before, after]."""
     FocalPointChange.objects.create(
         focal_point=focal_point, user=user, action=action, changes=changes
+    )
+    log(
+        instance=focal_point,
+        action=f"notifications.focal_point.{action}",
+        user=user,
+        data={
+            "before": {key: pair[0] for key, pair in changes.items()},
+            "after": {key: pair[1] for key, pair in changes.items()},
+        },
     )
 
 
@@ -88,17 +103,25 @@ def focal_point_nominate(*, user, party_id: int, data: dict[str, Any]) -> FocalP
             nominated_by=user,
             **cleaned,
         )
-        _log(focal_point, user, "nominated", {k: [None, v] for k, v in cleaned.items()})
+        after = {"party_id": party_id, "status": focal_point.status, **cleaned}
+        _log(focal_point, user, "nominated", {k: [None, v] for k, v in after.items()})
     return focal_point
 
 
-def focal_point_update(*, user, focal_point_id: int, data: dict[str, Any]) -> FocalPoint:
+def focal_point_update(
+    *, user, focal_point_id: int, data: dict[str, Any], party_id: int | None = None
+) -> FocalPoint:
+    """Change the editable fields; `party_id` moves the focal point to another Party, which
+    the user must be allowed to manage too. Nothing is logged when nothing changed."""
     with transaction.atomic():
         focal_point = FocalPoint.objects.select_for_update().get(pk=focal_point_id)
         _require_party(user, focal_point.party_id)
         if focal_point.status == FocalPoint.Status.RETIRED:
             raise NotificationsError(_("A retired focal point cannot be changed."))
         cleaned = _clean(data)
+        if party_id is not None:
+            _require_party(user, party_id)
+            cleaned["party_id"] = party_id
         changes = {
             key: [getattr(focal_point, key), value]
             for key, value in cleaned.items()

@@ -149,3 +149,121 @@ def test_deliveries_download_as_csv_with_their_outcome(
 
     failed_only = client.get(url + "?status=failed&format=csv").content.decode("utf-8")
     assert "gone@example.org" in failed_only and "FR," not in failed_only
+
+
+def edit_form(focal_point, **changes) -> dict:
+    data = {
+        "party": focal_point.party_id,
+        "categories": focal_point.categories,
+        "title": focal_point.title,
+        "first_name": focal_point.first_name,
+        "last_name": focal_point.last_name,
+        "organisation": focal_point.organisation,
+        "department": focal_point.department,
+        "designation": focal_point.designation,
+        "address": focal_point.address,
+        "phones": "\n".join(focal_point.phones),
+        "emails": "\n".join(focal_point.emails),
+        "websites": "\n".join(focal_point.websites),
+        "preferred_language": focal_point.preferred_language,
+    }
+    return data | changes
+
+
+def edit_url(focal_point) -> str:
+    return f"/admin/snippets/notifications/focalpoint/edit/{focal_point.pk}/"
+
+
+def test_an_admin_edit_is_recorded_with_who_and_the_fields_before_and_after(client, secretariat):
+    from wagtail.models import ModelLogEntry
+
+    focal_point = make_focal_point("SN", last_name="Diallo", organisation="Ministry")
+    response = client.post(
+        edit_url(focal_point), edit_form(focal_point, organisation="Ministry of Environment")
+    )
+    assert response.status_code == 302
+    focal_point.refresh_from_db()
+    assert focal_point.organisation == "Ministry of Environment"
+    entry = ModelLogEntry.objects.for_instance(focal_point).get()
+    assert (entry.action, entry.user, entry.data) == (
+        "notifications.focal_point.updated",
+        secretariat,
+        {
+            "before": {"organisation": "Ministry"},
+            "after": {"organisation": "Ministry of Environment"},
+        },
+    )
+    change = FocalPointChange.objects.get(focal_point=focal_point)
+    assert change.changes == {"organisation": ["Ministry", "Ministry of Environment"]}
+    history = client.get(f"/admin/snippets/notifications/focalpoint/history/{focal_point.pk}/")
+    assert "Focal point changed" in history.content.decode()
+
+
+def test_an_admin_save_without_changes_records_nothing(client, secretariat):
+    from wagtail.models import ModelLogEntry
+
+    focal_point = make_focal_point("SN")
+    assert client.post(edit_url(focal_point), edit_form(focal_point)).status_code == 302
+    assert not ModelLogEntry.objects.for_instance(focal_point).exists()
+    assert not FocalPointChange.objects.filter(focal_point=focal_point).exists()
+
+
+def test_the_admin_refuses_what_the_portal_refuses_and_changes_nothing(client, secretariat):
+    focal_point = make_focal_point("SN", status="retired", organisation="Ministry")
+    response = client.post(edit_url(focal_point), edit_form(focal_point, organisation="Other"))
+    assert response.status_code == 200
+    assert "A retired focal point cannot be changed." in response.content.decode()
+    active = make_focal_point("SN")
+    response = client.post(edit_url(active), edit_form(active, websites="ftp://files.example.org"))
+    assert response.status_code == 200
+    for row in (focal_point, active):
+        before = row.organisation, row.websites
+        row.refresh_from_db()
+        assert (row.organisation, row.websites) == before
+    assert not FocalPointChange.objects.exists()
+
+
+def test_an_admin_user_of_one_party_cannot_edit_another_partys_focal_point(client):
+    from cms.models import Party, UserProfile
+
+    user = get_user_model().objects.create_user("nau-sn", password="x")
+    user.user_permissions.add(
+        Permission.objects.get(codename="access_admin"),
+        Permission.objects.get(codename="change_focalpoint"),
+    )
+    UserProfile.objects.create(
+        user=user, party=Party.objects.get(code="SN"), party_role="authorized"
+    )
+    client.force_login(user)
+    theirs = make_focal_point("KE", organisation="Ministry")
+    response = client.post(edit_url(theirs), edit_form(theirs, organisation="Hijacked"))
+    assert response.status_code == 200
+    assert "You may only manage the focal points of your own Party." in response.content.decode()
+    theirs.refresh_from_db()
+    assert theirs.organisation == "Ministry"
+
+
+def test_an_admin_nomination_starts_nominated_and_is_logged(client, secretariat):
+    from wagtail.models import ModelLogEntry
+
+    from cms.models import Party
+
+    party = Party.objects.get(code="SN")
+    response = client.post(
+        "/admin/snippets/notifications/focalpoint/add/",
+        {
+            "party": party.pk,
+            "categories": ["CBD-FP1"],
+            "first_name": "Awa",
+            "last_name": "Ndiaye",
+            "emails": "awa@example.org",
+            "preferred_language": "fr",
+        },
+    )
+    assert response.status_code == 302
+    focal_point = FocalPoint.objects.get(last_name="Ndiaye")
+    assert (focal_point.status, focal_point.nominated_by) == ("nominated", secretariat)
+    entry = ModelLogEntry.objects.for_instance(focal_point).get()
+    assert entry.action == "notifications.focal_point.nominated"
+    assert entry.data["after"]["last_name"] == "Ndiaye"
+    assert entry.data["after"]["party_id"] == party.pk
