@@ -17,7 +17,7 @@ DEPLOY_ENV := DEBUG=0 ALLOWED_HOSTS=chm.example.org SITE_URL=https://chm.example
 	SECRET_KEY=$$($(BIN)/python -c 'import secrets; print(secrets.token_urlsafe(64))')
 
 .DEFAULT_GOAL := help
-.PHONY: help install demo serve-prod test test-fast test-postgres lint format messages check-deploy clean
+.PHONY: help install demo serve-prod test test-fast test-postgres lint format messages check-deploy clean bench
 
 help: ## List the commands
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
@@ -100,6 +100,18 @@ test-postgres: $(VENV)/.test-installed ## Every test on PostgreSQL (DATABASE_URL
 	$(PG_ENV) $(BIN)/python -m cms.dbcreate
 	$(PG_ENV) $(PYTEST_PARALLEL) -m "not reliability and not security"
 	$(PG_ENV) REDIS_URL=$${REDIS_URL:-$(PROD_REDIS_URL)} $(PYTEST) -m "reliability or security"
+
+# Every benchmark at a small size, one JSON line each (the figures of record come from the
+# full sizes in docs/PERFORMANCE.md; this checks they all still run and shows the shape).
+BENCH_SMALL := bench/site.py --pages 300 --duration 5 --workers 2 --connections 4; \
+	bench/mt_job.py --pages 5; bench/dispatch.py --recipients 200; bench/search.py --pages 300; \
+	bench/odata.py --contacts 1000 --repeat 3; bench/mt_throughput.py --segments 100 --repeat 1
+
+bench: $(VENV)/.test-installed ## Every benchmark at a small size: one JSON line per benchmark
+	@echo '$(BENCH_SMALL)' | tr ';' '\n' | while read -r script args; do \
+		echo "• $$script $$args" >&2; \
+		$(BIN)/python $$script $$args 2>&1 | tail -1; \
+	done
 
 clean: ## Remove the virtual environment (keeps data/)
 	rm -rf $(VENV)

@@ -1,0 +1,139 @@
+"""Site search at the size of the real CHM: latency and recall in the six languages.
+
+    .venv/bin/python bench/search.py [--pages 20000] [--database-url postgres://…/chm_bench_search]
+
+Loads the demo site into a scratch database (SQLite by default; with --database-url that
+PostgreSQL database is dropped and created), multiplies its content to N pages across the
+six languages as bench/site.py does, builds the search index, then runs the recall query set
+(tests/cms/test_search_recall.py: words of the demo content, other inflections, Chinese words
+inside runs of characters) through `site_search`, each query several times. Prints one line
+per language and, last, one JSON line: p50/p95 latency in ms per language and overall, and
+the recall of the query set (pages holding the word that the search returned).
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib.util
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+
+def log(message: str) -> None:
+    print(message, flush=True)
+
+
+def setup_django(work: Path, database_url: str | None) -> None:
+    os.environ.update(
+        {
+            "DJANGO_SETTINGS_MODULE": "cms.settings",
+            "CHM_DATA_DIR": str(work),
+            "CHM_ENV_FILE": str(work / "none.env"),
+            "DEBUG": "0",
+            "SECRET_KEY": "bench-only-" + "x" * 50,
+            "ALLOWED_HOSTS": "127.0.0.1",
+            "LOG_LEVEL": "ERROR",
+        }
+    )
+    os.environ.pop("DATABASE_URL", None)
+    if database_url:
+        name = database_url.rsplit("/", 1)[1]
+        subprocess.run(["dropdb", "-h", "127.0.0.1", "-U", "postgres", "--if-exists", name])
+        os.environ["DATABASE_URL"] = database_url
+        subprocess.run([sys.executable, "-m", "cms.dbcreate"], cwd=ROOT, check=True)
+    import django
+
+    django.setup()
+    from django.core.management import call_command
+
+    call_command("migrate", "--noinput", verbosity=0)
+    call_command("load_demo", verbosity=0)
+
+
+def multiply(pages: int) -> None:
+    """bench/site.py's multiplication, run in this process."""
+    spec = importlib.util.spec_from_file_location("bench_site", ROOT / "bench" / "site.py")
+    bench_site = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(bench_site)
+    os.environ["BENCH_PAGES"] = str(pages)
+    exec(bench_site.MULTIPLY, {})  # noqa: S102 (the benchmark's own script)
+
+
+def measure(repeat: int) -> dict:
+    from wagtail.models import Page
+
+    from cms.search.indexing import search_rebuild
+    from cms.search.selectors import site_search
+    from tests.cms.test_search_recall import QUERIES, holds, page_text
+
+    started = time.perf_counter()
+    documents = search_rebuild()
+    log(f"• index built: {documents} documents in {time.perf_counter() - started:.0f} s")
+    figures = {}
+    all_times: list[float] = []
+    expected_total = found_total = 0
+    for language, queries in QUERIES.items():
+        texts = [
+            (page.get_url(), page_text(page))
+            for page in Page.objects.filter(locale__language_code=language, depth__gt=1)
+            .live()
+            .public()
+            .specific()
+            .iterator(chunk_size=500)
+        ]
+        times = []
+        for query, held in queries:
+            for _ in range(repeat):
+                started = time.perf_counter()
+                hits = site_search(query, language)
+                times.append((time.perf_counter() - started) * 1000)
+            expected = {url for url, text in texts if holds(text, held, language)}
+            found = {hit.document.url for hit in hits}
+            expected_total += len(expected)
+            found_total += len(expected & found)
+        times.sort()
+        all_times += times
+        figures[language] = {
+            "p50_ms": round(statistics.median(times), 1),
+            "p95_ms": round(times[int(len(times) * 0.95) - 1], 1),
+            "pages": len(texts),
+        }
+        log(f"  {language}: {figures[language]}")
+    all_times.sort()
+    return {
+        "p50_ms": round(statistics.median(all_times), 1),
+        "p95_ms": round(all_times[int(len(all_times) * 0.95) - 1], 1),
+        "recall": round(found_total / expected_total, 4),
+        "queries": sum(len(q) for q in QUERIES.values()),
+        "by_language": figures,
+    }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--pages", type=int, default=20000)
+    parser.add_argument("--repeat", type=int, default=5, help="runs of each query")
+    parser.add_argument("--database-url", help="a PostgreSQL database to drop and use")
+    args = parser.parse_args()
+    work = Path(tempfile.mkdtemp(prefix="search-bench-"))
+    log(f"work dir {work}")
+    setup_django(work, args.database_url)
+    log(f"• multiplying the demo content to {args.pages} pages")
+    multiply(args.pages)
+    from django.db import connection
+
+    result = {"database": connection.vendor, "pages": args.pages, **measure(args.repeat)}
+    print(json.dumps(result), flush=True)
+
+
+if __name__ == "__main__":
+    main()
