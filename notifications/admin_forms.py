@@ -61,7 +61,7 @@ class NotificationAdminForm(WagtailAdminModelForm):
     )
     reminder_categories = forms.MultipleChoiceField(
         label=_("Remind these categories"),
-        choices=Category.choices,
+        choices=category_choices,
         widget=forms.CheckboxSelectMultiple,
         required=False,
         help_text=_("None ticked: every category the notification is sent to."),

@@ -4,6 +4,7 @@ Everything except the per-recipient headers is built once per (notification, lan
 and kept as bytes, so the PDF is encoded once, not once per recipient.
 """
 
+import datetime
 import email.policy
 from dataclasses import dataclass
 from email.message import EmailMessage
@@ -52,9 +53,11 @@ def message_prepare(
     letter: NotificationLetter | None,
     kind: str = "notification",
     notice_language: str = "",
+    due_date: datetime.date | None = None,
 ) -> PreparedMessage:
     """`notice_language`: the English text goes to people of that language, with a notice
-    in their language that an official translation will follow."""
+    in their language that an official translation will follow. `due_date`: the date a
+    reminder reminds of (the action date or the deadline)."""
     language = text.locale.language_code
     context = {
         "notification": notification,
@@ -62,6 +65,7 @@ def message_prepare(
         "url": notification_url(notification, notice_language or language),
         "language": language,
         "notice_language": notice_language,
+        "due_date": due_date,
     }
     with translation.override(language):
         subject = render_to_string(f"notifications/email/{kind}_subject.txt", context)

@@ -95,7 +95,7 @@ def _remind(notification, due_date, session, cache, suppressed: set[str]) -> int
         reminder = _claim(delivery, due_date, Reminder.Status.SENDING)
         if reminder is None:
             continue
-        prepared = cache.get(notification, delivery.language or "en")
+        prepared = cache.get(notification, delivery.language or "en", due_date)
         answer = session.send(
             sender=sender_address(),
             recipient=delivery.email,

@@ -54,9 +54,14 @@ class _MessageCache:
 
     kind: str = "notification"
     texts: dict[int, dict] = field(default_factory=dict)
-    prepared: dict[tuple[int, str, str], PreparedMessage] = field(default_factory=dict)
+    prepared: dict[tuple[int, str, str, datetime.date | None], PreparedMessage] = field(
+        default_factory=dict
+    )
 
-    def get(self, notification: Notification, language: str) -> PreparedMessage:
+    def get(
+        self, notification: Notification, language: str, due_date: datetime.date | None = None
+    ) -> PreparedMessage:
+        """`due_date`: for a reminder, the date it reminds of (named in its subject)."""
         texts = self.texts.get(notification.pk)
         if texts is None:
             texts = self.texts[notification.pk] = selectors.notification_live_texts(notification)
@@ -67,7 +72,7 @@ class _MessageCache:
             and language in notification.english_notice_languages
             else ""
         )
-        key = (notification.pk, text.locale.language_code, notice)
+        key = (notification.pk, text.locale.language_code, notice, due_date)
         if key not in self.prepared:
             letter = (
                 letter_ensure(notification=notification, text=text)
@@ -80,6 +85,7 @@ class _MessageCache:
                 letter=letter,
                 kind=self.kind,
                 notice_language=notice,
+                due_date=due_date,
             )
         return self.prepared[key]
 

@@ -91,6 +91,10 @@ def test_recently_notified_recipients_wait_and_categories_are_chosen(smtp_server
         reminder_sent_at=timezone.now() - datetime.timedelta(days=4)
     )
     assert services.reminders_send(today=TODAY) == 1
+    # Each reminder's subject names the date it reminds of.
+    first, second = (str(m["Subject"]) for m in smtp_server.messages()[-2:])
+    assert "action required by March 13, 2026" in first
+    assert "deadline March 16, 2026" in second and "March 13" not in second
     assert sorted(
         Reminder.objects.filter(delivery__focal_point=sbstta).values_list("due_date", flat=True)
     ) == [notification.action_required_by, notification.deadline]
