@@ -6,6 +6,7 @@ from pathlib import Path
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.db import transaction
+from wagtail.log_actions import log
 
 from cms.parties_data import PARTIES_BY_REGION
 from cms.party_names import official_names
@@ -89,7 +90,21 @@ def admin_ensure() -> tuple[str, str, bool]:
 
 
 def user_profile_update(profile, *, preferred_language: str):
+    """The person changes their own profile; the audit log keeps before and after."""
+    before = profile.preferred_language
     profile.preferred_language = preferred_language
     profile.full_clean()
-    profile.save(update_fields=["preferred_language"])
+    with transaction.atomic():
+        profile.save(update_fields=["preferred_language"])
+        if before == preferred_language:
+            return profile
+        log(
+            instance=profile,
+            action="cms.profile.update",
+            user=profile.user,
+            data={
+                "before": {"preferred_language": before},
+                "after": {"preferred_language": preferred_language},
+            },
+        )
     return profile

@@ -9,6 +9,13 @@ from cms.models import NavigationMenu, Party
 from cms.party_fields import PartyChoiceField
 
 
+@hooks.register("register_log_actions")
+def register_profile_log_actions(actions):
+    actions.register_action(
+        "cms.profile.update", _("Preferred language changed"), _("Preferred language changed")
+    )
+
+
 @hooks.register("before_serve_page")
 def mark_wagtail_page(page, request, serve_args, serve_kwargs):
     # Only pages served by Wagtail go into the anonymous page cache.

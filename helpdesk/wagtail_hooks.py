@@ -11,7 +11,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 
 from helpdesk import admin_award, admin_views
 from helpdesk.forms import AwardCallForm
-from helpdesk.models import AwardCall, CannedReply, Queue
+from helpdesk.models import AwardCall, CannedReply, Queue, TicketEvent
 from helpdesk.selectors import user_is_staff
 from helpdesk.selectors.award import award_calls_for_juror
 
@@ -22,6 +22,21 @@ admin_urlpatterns = [
     path("award/<int:pk>/jury/", admin_award.award_jury, name="award_jury"),
     path("award/<int:pk>/publish/", admin_award.award_publish, name="award_publish"),
 ]
+
+
+@hooks.register("register_log_actions")
+def register_helpdesk_log_actions(actions):
+    # A ticket's audit entries mirror its own history (TicketEvent), labelled alike.
+    for action, label in TicketEvent.Action.choices:
+        actions.register_action(f"helpdesk.ticket.{action}", label, label)
+    for action, label in (
+        ("national_site.update", _("National CHM record changed")),
+        ("award.entry_submit", _("Award entry submitted")),
+        ("award.scores_save", _("Award scores saved")),
+        ("award.judging_start", _("Jury started")),
+        ("award.publish", _("Award results published")),
+    ):
+        actions.register_action(f"helpdesk.{action}", label, label)
 
 
 @hooks.register("register_admin_urls")

@@ -321,7 +321,13 @@ def notification_buttons(snippet, user, next_url=None):
 @hooks.register("register_log_actions")
 def notification_log_actions(actions):
     actions.register_action(
+        "notifications.approve", gettext_lazy("Approve"), gettext_lazy("Notification approved")
+    )
+    actions.register_action(
         "notifications.issue", gettext_lazy("Issue and send"), gettext_lazy("Issued and sent")
+    )
+    actions.register_action(
+        "notifications.withdraw", gettext_lazy("Withdraw"), gettext_lazy("Notification withdrawn")
     )
     actions.register_action(
         "notifications.translation_sent",

@@ -105,8 +105,14 @@ def _decidable(request_id: int, by) -> AccessRequest:
 
 
 def _decide(request: AccessRequest, status: str, by) -> None:
+    before = request.status
     request.status = status
     request.decided_at = timezone.now()
     request.decided_by = by
     request.save(update_fields=["status", "decided_at", "decided_by"])
-    log(request, f"chm.access_request.{status}", user=by)
+    log(
+        request,
+        f"chm.access_request.{status}",
+        user=by,
+        data={"before": {"status": before}, "after": {"status": status}},
+    )

@@ -122,10 +122,16 @@ def invitation_accept(*, token: str, first_name: str, last_name: str, password: 
 
 
 def _revoke(invitation: Invitation, by) -> None:
+    before = invitation.status
     invitation.status = Invitation.Status.REVOKED
     invitation.revoked_at = timezone.now()
     invitation.save(update_fields=["status", "revoked_at"])
-    log(invitation, "chm.invitation.revoke", user=by)
+    log(
+        invitation,
+        "chm.invitation.revoke",
+        user=by,
+        data={"before": {"status": before}, "after": {"status": "revoked"}},
+    )
 
 
 def invitation_revoke(*, invitation_id: int, by) -> Invitation:

@@ -17,6 +17,7 @@ from django.db.models import Sum
 from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
+from wagtail.log_actions import log
 
 from cms.models import UserProfile
 from cms.queue import MACHINE_TRANSLATION, enqueue
@@ -43,18 +44,26 @@ def award_entry_submit(*, call: AwardCall, user, language: str = "en", **answers
     allowed = {"category", "site_url", "description", "audience", "languages"}
     if set(answers) - allowed:
         raise ValueError("unknown answers")
+    fields = {**answers, "answer_language": language}
     with transaction.atomic():
+        earlier = AwardEntry.objects.filter(call=call, party=party).values(*fields).first()
         entry, _created = AwardEntry.objects.update_or_create(
             call=call,
             party=party,
-            defaults={
-                **answers,
-                "submitted_by": user,
-                "answer_language": language,
-                "answer_translations": {},
-            },
+            defaults={**fields, "submitted_by": user, "answer_translations": {}},
+        )
+        _log_status(
+            entry,
+            "helpdesk.award.entry_submit",
+            user,
+            earlier or {},
+            {k: fields[k] for k in fields},
         )
     return entry
+
+
+def _log_status(instance, action: str, user, before: dict, after: dict) -> None:
+    log(instance=instance, action=action, user=user, data={"before": before, "after": after})
 
 
 def award_scores_save(*, call: AwardCall, juror, scores: dict[tuple[int, int], int]) -> int:
@@ -78,6 +87,12 @@ def award_scores_save(*, call: AwardCall, juror, scores: dict[tuple[int, int], i
             AwardScore.objects.update_or_create(
                 entry_id=entry_id, criterion=criterion, juror=juror, defaults={"score": score}
             )
+        log(
+            instance=call,
+            action="helpdesk.award.scores_save",
+            user=juror,
+            data={"scores": len(scores)},
+        )
     return len(scores)
 
 
@@ -87,8 +102,12 @@ def award_judging_start(*, call: AwardCall, actor) -> AwardCall:
         raise HelpdeskError(_("Only helpdesk staff can do this."))
     if call.status != AwardCall.Status.OPEN:
         raise HelpdeskError(_("The jury can start only once, after the call for entries."))
-    call.status = AwardCall.Status.JUDGING
-    call.save(update_fields=["status"])
+    with transaction.atomic():
+        call.status = AwardCall.Status.JUDGING
+        call.save(update_fields=["status"])
+        _log_status(
+            call, "helpdesk.award.judging_start", actor, {"status": "open"}, {"status": "judging"}
+        )
     return call
 
 
@@ -153,6 +172,13 @@ def award_results_compute(*, call: AwardCall, actor) -> list[AwardEntry]:
         call.jury_closed_at = now
         call.published_at = now
         call.save(update_fields=["status", "jury_closed_at", "published_at"])
+        _log_status(
+            call,
+            "helpdesk.award.publish",
+            actor,
+            {"status": "judging"},
+            {"status": "published", "levels": {e.party_id: e.level for e in entries if e.level}},
+        )
     return entries
 
 

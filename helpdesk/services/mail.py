@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from cms.mail_headers import EmailMessage
 from cms.queue import enqueue
 from helpdesk.models import FollowUp, Ticket, TicketEvent, TicketMail
+from helpdesk.services.events import ticket_event_record
 
 logger = logging.getLogger(__name__)
 
@@ -121,9 +122,7 @@ def ticket_mail_send(mail_id: int) -> bool:
         raise
     with transaction.atomic():
         TicketMail.objects.filter(pk=mail.pk).update(sent_at=timezone.now(), error="")
-        TicketEvent.objects.create(
-            ticket=ticket,
-            action=TicketEvent.Action.MAILED,
-            new_value=f"{mail.kind} → {mail.recipient}",
+        ticket_event_record(
+            ticket, None, TicketEvent.Action.MAILED, new=f"{mail.kind} → {mail.recipient}"
         )
     return True

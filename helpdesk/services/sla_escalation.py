@@ -5,6 +5,7 @@ from django.utils import timezone
 
 from helpdesk.models import Queue, Ticket, TicketEvent, TicketMail
 from helpdesk.selectors import tickets_overdue
+from helpdesk.services.events import ticket_event_record
 from helpdesk.services.mail import ticket_mail_queue
 
 
@@ -24,10 +25,8 @@ def tickets_escalate_overdue(now=None) -> int:
             ticket.escalated_at = now
             ticket.save(update_fields=["escalated_at"])
             lead = leads.get(ticket.category)
-            TicketEvent.objects.create(
-                ticket=ticket,
-                action=TicketEvent.Action.ESCALATED,
-                new_value=lead.get_username() if lead else "",
+            ticket_event_record(
+                ticket, None, TicketEvent.Action.ESCALATED, new=lead.get_username() if lead else ""
             )
             if lead is not None and lead.email:
                 profile = getattr(lead, "profile", None)

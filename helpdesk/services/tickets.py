@@ -11,18 +11,9 @@ from helpdesk.errors import HelpdeskError
 from helpdesk.models import TRANSITIONS, FollowUp, Ticket, TicketEvent, TicketMail
 from helpdesk.selectors import party_for_user
 from helpdesk.services.attachments import attachments_check, attachments_store
+from helpdesk.services.events import ticket_event_record
 from helpdesk.services.mail import ticket_mail_queue
 from helpdesk.services.sla import sla_on_status, sla_reschedule, sla_start
-
-
-def _event(ticket: Ticket, actor, action: str, old="", new="") -> TicketEvent:
-    return TicketEvent.objects.create(
-        ticket=ticket,
-        actor=actor if getattr(actor, "is_authenticated", False) else None,
-        action=action,
-        old_value=str(old or "")[:255],
-        new_value=str(new or "")[:255],
-    )
 
 
 def _clean(text: str, field_name) -> str:
@@ -78,11 +69,13 @@ def ticket_create(
         )
         sla_start(ticket, now)
         ticket.save()
-        _event(ticket, requester, TicketEvent.Action.CREATED, new=source)
+        ticket_event_record(ticket, requester, TicketEvent.Action.CREATED, new=source)
         for attachment in attachments_store(
             ticket=ticket, followup=None, checked=checked, user=requester
         ):
-            _event(ticket, requester, TicketEvent.Action.ATTACHMENT, new=attachment.original_name)
+            ticket_event_record(
+                ticket, requester, TicketEvent.Action.ATTACHMENT, new=attachment.original_name
+            )
         ticket_mail_queue(ticket=ticket, kind=TicketMail.Kind.CREATED)
     return ticket
 
@@ -106,7 +99,7 @@ def ticket_status_set(*, ticket: Ticket, status: str, actor, notify: bool = True
         elif status == Ticket.Status.OPEN:
             ticket.resolved_at = None
         ticket.save()
-        _event(ticket, actor, TicketEvent.Action.STATUS, old, status)
+        ticket_event_record(ticket, actor, TicketEvent.Action.STATUS, old, status)
         if status == Ticket.Status.RESOLVED and notify:
             ticket_mail_queue(ticket=ticket, kind=TicketMail.Kind.RESOLVED, unique=now.isoformat())
     return ticket
@@ -127,7 +120,7 @@ def ticket_update(*, ticket: Ticket, actor, **changes) -> Ticket:
             if old == value:
                 continue
             setattr(ticket, field, value)
-            _event(ticket, actor, actions[field], old or "", value or "")
+            ticket_event_record(ticket, actor, actions[field], old or "", value or "")
         if "priority" in changes:
             sla_reschedule(ticket)
         ticket.save()
@@ -175,8 +168,10 @@ def ticket_reply(
         for attachment in attachments_store(
             ticket=ticket, followup=followup, checked=checked, user=author
         ):
-            _event(ticket, author, TicketEvent.Action.ATTACHMENT, new=attachment.original_name)
-        _event(
+            ticket_event_record(
+                ticket, author, TicketEvent.Action.ATTACHMENT, new=attachment.original_name
+            )
+        ticket_event_record(
             ticket,
             author,
             TicketEvent.Action.NOTE if internal else TicketEvent.Action.REPLY,
@@ -230,6 +225,10 @@ def ticket_merge(*, source: Ticket, target: Ticket, actor) -> Ticket:
         source.status = Ticket.Status.CLOSED
         source.merged_into = target
         source.save()
-        _event(source, actor, TicketEvent.Action.MERGED, source.reference, target.reference)
-        _event(target, actor, TicketEvent.Action.MERGED, source.reference, target.reference)
+        ticket_event_record(
+            source, actor, TicketEvent.Action.MERGED, source.reference, target.reference
+        )
+        ticket_event_record(
+            target, actor, TicketEvent.Action.MERGED, source.reference, target.reference
+        )
     return target

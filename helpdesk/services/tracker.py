@@ -13,6 +13,7 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from wagtail.log_actions import log
 
 from cms.models import Party, UserProfile
 from helpdesk.errors import HelpdeskError
@@ -73,6 +74,16 @@ def national_site_update(*, party: Party, user, **values) -> NationalSite:
             return site
         site.save()
         NationalSiteVersion.objects.create(site=site, data=after, changed_by=user)
+        changed = [field for field in after if before.get(field) != after[field]]
+        log(
+            instance=site,
+            action="helpdesk.national_site.update",
+            user=user,
+            data={
+                "before": {field: before[field] for field in changed},
+                "after": {field: after[field] for field in changed},
+            },
+        )
     return site
 
 

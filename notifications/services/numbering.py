@@ -31,6 +31,12 @@ def notification_approve(*, notification_id: int, user=None) -> Notification:
         notification.approved_at = timezone.now()
         notification.approved_by = user
         notification.save(update_fields=["status", "approved_at", "approved_by"])
+        log(
+            instance=notification,
+            action="notifications.approve",
+            user=user,
+            data={"before": {"status": "draft"}, "after": {"status": "approved"}},
+        )
     return notification
 
 
@@ -103,7 +109,11 @@ def notification_issue(
             instance=notification,
             action="notifications.issue",
             user=user,
-            data={"english_notice": notification.english_notice_languages},
+            data={
+                "english_notice": notification.english_notice_languages,
+                "before": {"status": "approved", "number": ""},
+                "after": {"status": "issued", "number": notification.number},
+            },
         )
         if dispatch:
             notification_dispatch_enqueue(notification.pk)
@@ -132,6 +142,15 @@ def notification_withdraw(*, notification_id: int, user=None, reason: str = "") 
         notification.withdrawal_reason = reason
         notification.save(
             update_fields=["status", "withdrawn_at", "withdrawn_by", "withdrawal_reason"]
+        )
+        log(
+            instance=notification,
+            action="notifications.withdraw",
+            user=user,
+            data={
+                "before": {"status": "issued"},
+                "after": {"status": "withdrawn", "withdrawal_reason": reason},
+            },
         )
     return notification
 

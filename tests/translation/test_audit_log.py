@@ -4,6 +4,7 @@ import pytest
 from wagtail.log_actions import registry
 from wagtail.models import ModelLogEntry
 
+from tests.audit_log import registered
 from tests.translation.builders import english_page, user
 from translation import services
 
@@ -49,3 +50,13 @@ def test_a_cancel_that_changes_nothing_logs_nothing():
 def test_the_actions_have_labels_in_the_history_screens():
     assert registry.get_action_label("translation.job.cancel") == "Cancel machine translation"
     assert registry.get_action_label("translation.job.retry") == "Retry machine translation"
+
+
+def test_every_registered_translation_action_is_tested_with_its_actor():
+    # cancel and retry above; the import in test_services_exchange, the publish override
+    # in test_services_review (each asserts the person who did it).
+    assert registered("translation.") == {"translation.job.cancel", "translation.job.retry"}
+    assert registered("chm_translation.") == {
+        "chm_translation.import",
+        "chm_translation.publish_override",
+    }
