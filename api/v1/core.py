@@ -81,6 +81,15 @@ def error_response(api: NinjaAPI, request, error: ApiError):
     return api.create_response(request, error.payload(), status=error.status)
 
 
+def _location(loc) -> list[str]:
+    """`["body", "status"]`, not ninja's `["body", "payload", "status"]`: the name of the
+    view's body argument means nothing to a client."""
+    parts = [str(part) for part in loc]
+    if parts[:2] == ["body", "payload"]:
+        del parts[1]
+    return parts
+
+
 def install_error_handlers(api: NinjaAPI) -> None:
     def on_api_error(request, exc: ApiError):
         return error_response(api, request, exc)
@@ -90,10 +99,7 @@ def install_error_handlers(api: NinjaAPI) -> None:
         if locations and all(location[-1:] == ("lang",) for location in locations):
             return error_response(api, request, ApiError(400, "invalid_language"))
         details = [
-            {
-                "location": [str(part) for part in error.get("loc", ())],
-                "problem": str(error.get("msg", "")),
-            }
+            {"location": _location(error.get("loc", ())), "problem": str(error.get("msg", ""))}
             for error in exc.errors
         ]
         # A refused write body is 422 with each field's problem; a refused query is 400.

@@ -20,6 +20,7 @@ from api.v1.schemas import (
     MAX_PAGE,
     MAX_PAGE_SIZE,
     TEXT_PATTERN,
+    IsoDateTime,
     Language,
     paginate,
     responses,
@@ -32,7 +33,7 @@ router = Router(tags=["documents"], auth=OptionalTokenAuth())
 
 
 class DocumentFileOut(Schema):
-    language: str
+    language: Language
     title: str
     url: str
 
@@ -44,8 +45,8 @@ class DocumentOut(Schema):
     document_date: date
     title: str
     url: str
-    language: str
-    available_languages: list[str]
+    language: Language
+    available_languages: list[Language]
     last_published_at: datetime | None
     files: list[DocumentFileOut]
 
@@ -54,7 +55,7 @@ class DocumentListOut(Schema):
     count: int
     page: int
     page_size: int
-    language: str
+    language: Language
     next: str | None
     previous: str | None
     results: list[DocumentOut]
@@ -89,7 +90,7 @@ def documents_list(
     meeting: str | None = Query(None, max_length=50, pattern=TEXT_PATTERN),
     symbol: str | None = Query(None, max_length=100, pattern=TEXT_PATTERN),
     year: int | None = Query(None, ge=1900, le=2200),
-    updated_since: datetime | None = None,
+    updated_since: IsoDateTime | None = None,
     page: int = Query(1, ge=1, le=MAX_PAGE),
     page_size: int = Query(DEFAULT_PAGE_SIZE, ge=1, le=MAX_PAGE_SIZE),
 ):

@@ -19,7 +19,7 @@ router = Router(tags=["focal points"], auth=OptionalTokenAuth())
 class FocalPointOut(Schema):
     id: int
     party: str
-    categories: list[str]
+    categories: list[Literal[tuple(Category.values)]]
     title: str
     first_name: str
     last_name: str
@@ -30,7 +30,7 @@ class FocalPointOut(Schema):
     emails: list[str]
     phones: list[str]
     address: str
-    preferred_language: str
+    preferred_language: Language
     updated: datetime | None
 
 
@@ -38,7 +38,7 @@ class FocalPointListOut(Schema):
     count: int
     page: int
     page_size: int
-    language: str
+    language: Language
     next: str | None
     previous: str | None
     results: list[FocalPointOut]

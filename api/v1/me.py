@@ -6,7 +6,7 @@ from ninja import Router, Schema
 
 from api.auth import TokenAuth
 from api.errors import ApiError
-from api.v1.schemas import ErrorOut
+from api.v1.schemas import ErrorOut, Language
 
 router = Router(tags=["token"], auth=TokenAuth())
 
@@ -22,7 +22,7 @@ class TokenOut(Schema):
 class OwnResponseOut(Schema):
     id: int
     notification: str
-    language: str
+    language: Language
     text: str
     submitted_at: datetime
 

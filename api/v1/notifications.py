@@ -1,6 +1,7 @@
 """Notifications (issued; withdrawn ones stay listed as withdrawn) and responses."""
 
 from datetime import date, datetime
+from typing import Literal
 
 from ninja import Query, Router, Schema
 from pydantic import ConfigDict, Field
@@ -21,13 +22,14 @@ from api.v1.schemas import (
     MAX_PAGE_SIZE,
     TEXT_PATTERN,
     ErrorOut,
+    IsoDateTime,
     Language,
     paginate,
     responses,
 )
 from api.v1.timeutil import since_published
-from cms.languages import content_language_codes
 from cms.site_url import absolute_url
+from notifications.models import Category
 
 router = Router(tags=["notifications"], auth=OptionalTokenAuth())
 
@@ -40,22 +42,27 @@ class SubjectOut(Schema):
 
 
 class FileOut(Schema):
-    language: str
+    language: Language
     url: str
+
+
+# Only issued and withdrawn notifications are public.
+PublicStatus = Literal["issued", "withdrawn"]
+CategoryCode = Literal[tuple(Category.values)]
 
 
 class NotificationOut(Schema):
     number: str
     reference: str
-    status: str
+    status: PublicStatus
     title: str
-    language: str
-    available_languages: list[str]
+    language: Language
+    available_languages: list[Language]
     issue_date: date | None
     action_required_by: date | None
     deadline: date | None
     recipients: str
-    categories: list[str]
+    categories: list[CategoryCode]
     subjects: list[SubjectOut]
     meetings: list[str]
     url: str
@@ -64,7 +71,7 @@ class NotificationOut(Schema):
 
 
 class NotificationDetailOut(NotificationOut):
-    requested_language: str
+    requested_language: Language
     fallback: bool
     body_html: str
     signature: str
@@ -74,7 +81,7 @@ class NotificationListOut(Schema):
     count: int
     page: int
     page_size: int
-    language: str
+    language: Language
     next: str | None
     previous: str | None
     results: list[NotificationOut]
@@ -84,14 +91,14 @@ class ResponseIn(Schema):
     model_config = ConfigDict(extra="forbid")
 
     text: str = Field(min_length=1, max_length=20000, pattern=TEXT_PATTERN)
-    language: str = Field("en", max_length=10)
+    language: Language = "en"
 
 
 class ResponseOut(Schema):
     id: int
     notification: str
     party: str
-    language: str
+    language: Language
     text: str
     submitted_at: datetime
 
@@ -111,7 +118,7 @@ def notification_data(request, view, language: str) -> dict:
         "action_required_by": notification.action_required_by,
         "deadline": notification.deadline,
         "recipients": text.recipients_text if text else "",
-        "categories": list(notification.categories),
+        "categories": [code for code in notification.categories if code in Category.values],
         "subjects": [
             {"code": subject.code, "title": subject.title_in(language)}
             for subject in notification.subjects.all()
@@ -134,7 +141,7 @@ def notifications_list(
     year: int | None = Query(None, ge=1900, le=2200),
     subject: str | None = Query(None, max_length=40, pattern=TEXT_PATTERN),
     q: str | None = Query(None, max_length=200, pattern=TEXT_PATTERN),
-    updated_since: datetime | None = None,
+    updated_since: IsoDateTime | None = None,
     page: int = Query(1, ge=1, le=MAX_PAGE),
     page_size: int = Query(DEFAULT_PAGE_SIZE, ge=1, le=MAX_PAGE_SIZE),
 ):
@@ -193,8 +200,6 @@ def notification_detail(request, number: str, lang: Language | None = None):
 )
 def response_create(request, number: str, payload: ResponseIn):
     """The response is filed for the token's own Party; a Party cannot be named here."""
-    if payload.language not in content_language_codes():
-        raise ApiError(422, "invalid_value", details={"language": content_language_codes()})
     response = response_submit_for_token(
         token=request.auth, number=number, text=payload.text, language=payload.language
     )

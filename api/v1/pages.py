@@ -1,6 +1,7 @@
 """Published pages, by type and language."""
 
 from datetime import date, datetime
+from typing import Literal
 from uuid import UUID
 
 from ninja import Query, Router, Schema
@@ -21,7 +22,7 @@ from api.v1.schemas import (
     DEFAULT_PAGE_SIZE,
     MAX_PAGE,
     MAX_PAGE_SIZE,
-    TEXT_PATTERN,
+    IsoDateTime,
     Language,
     paginate,
     responses,
@@ -30,6 +31,9 @@ from api.v1.timeutil import since_published
 from cms.site_url import page_absolute_url
 
 router = Router(tags=["pages"], auth=OptionalTokenAuth())
+
+# The site's page types, a closed set (the apps are loaded before the URLs import this).
+PageType = Literal[tuple(sorted(page_types()))]
 
 # Fields some page types add, published as strings (dates in ISO 8601).
 EXTRA_FIELDS = ("date", "start_date", "end_date", "location", "symbol", "meeting", "document_date")
@@ -42,8 +46,8 @@ class PageOut(Schema):
     title: str
     slug: str
     url: str
-    language: str
-    available_languages: list[str]
+    language: Language
+    available_languages: list[Language]
     first_published_at: datetime | None
     last_published_at: datetime | None
     intro: str
@@ -51,7 +55,7 @@ class PageOut(Schema):
 
 
 class PageDetailOut(PageOut):
-    requested_language: str
+    requested_language: Language
     fallback: bool
     body_html: str
 
@@ -60,7 +64,7 @@ class PageListOut(Schema):
     count: int
     page: int
     page_size: int
-    language: str
+    language: Language
     next: str | None
     previous: str | None
     results: list[PageOut]
@@ -93,8 +97,8 @@ def page_data(request, page, languages: list[str]) -> dict:
 def pages_list(
     request,
     lang: Language | None = None,
-    type: str | None = Query(None, max_length=80, pattern=TEXT_PATTERN),  # noqa: A002
-    updated_since: datetime | None = None,
+    type: PageType | None = None,  # noqa: A002
+    updated_since: IsoDateTime | None = None,
     page: int = Query(1, ge=1, le=MAX_PAGE),
     page_size: int = Query(DEFAULT_PAGE_SIZE, ge=1, le=MAX_PAGE_SIZE),
 ):
@@ -104,11 +108,7 @@ def pages_list(
     published after that moment (for incremental harvesting).
     """
     language = language_negotiate(request, lang)
-    model = None
-    if type:
-        model = page_types().get(type)
-        if model is None:
-            raise ApiError(400, "invalid_parameter", details={"type": sorted(page_types())})
+    model = page_types()[type] if type else None
     pages = pages_published(
         language=language, page_type=model, updated_since=since_published(updated_since)
     )

@@ -18,7 +18,7 @@ class PartyOut(Schema):
     code: str
     name: str
     names: dict[str, str]
-    region: str
+    region: Literal[tuple(Region.values)]
     region_name: str
 
 
@@ -26,7 +26,7 @@ class PartyListOut(Schema):
     count: int
     page: int
     page_size: int
-    language: str
+    language: Language
     next: str | None
     previous: str | None
     results: list[PartyOut]

@@ -20,6 +20,8 @@ from api.v1.schemas import (
     MAX_PAGE,
     MAX_PAGE_SIZE,
     TEXT_PATTERN,
+    IsoDate,
+    IsoDateTime,
     Language,
     paginate,
     responses,
@@ -89,7 +91,7 @@ class _DraftIn(Schema):
     titles: dict[Language, NonBlank] = Field(..., min_length=1)
     summaries: dict[Language, Text] = Field(default_factory=dict)
     original_language: Language = "en"
-    document_date: date
+    document_date: IsoDate
     aichi_targets: list[AichiTarget] = Field(default_factory=list, max_length=20)
 
 
@@ -158,7 +160,7 @@ def reports_list(
     cycle: int | None = Query(None, ge=1, le=7),
     aichi_target: int | None = Query(None, ge=1, le=20),
     q: str | None = Query(None, max_length=200, pattern=TEXT_PATTERN),
-    updated_since: datetime | None = None,
+    updated_since: IsoDateTime | None = None,
     page: int = Query(1, ge=1, le=MAX_PAGE),
     page_size: int = Query(DEFAULT_PAGE_SIZE, ge=1, le=MAX_PAGE_SIZE),
 ):

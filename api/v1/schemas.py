@@ -1,10 +1,14 @@
 """Shapes shared by every endpoint: errors, paginated lists, query parameter limits."""
 
-from typing import Any, Literal
+import re
+from datetime import date, datetime
+from typing import Annotated, Any, Literal
 
 from django.utils.http import urlencode
 from ninja import Schema
+from pydantic import BeforeValidator, Field
 
+from api.errors import MESSAGES
 from cms.site_url import absolute_url
 
 # Upper bounds keep database OFFSETs and LIMITs in range for any input.
@@ -17,14 +21,53 @@ Language = Literal["ar", "en", "es", "fr", "ru", "zh-hans"]
 # No NUL characters: PostgreSQL refuses them in text parameters.
 TEXT_PATTERN = r"^[^\x00]*$"
 
+_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_ISO_DATE_TIME = re.compile(r"^\d{4}-\d{2}-\d{2}[Tt ]\d{2}:\d{2}")
+
+
+def _iso_text(pattern: re.Pattern, what: str):
+    """Pydantic alone also reads numbers (and numeric strings) as Unix times: `0.5` would be
+    1970-01-01. The document says ISO 8601 text, so only that is read."""
+
+    def check(value):
+        if isinstance(value, date | datetime):
+            return value
+        if not isinstance(value, str) or not pattern.match(value):
+            raise ValueError(f"an ISO 8601 {what} is expected")
+        return value
+
+    return BeforeValidator(check)
+
+
+# `2026-05-01T12:00:00Z` (a time without zone is read as UTC).
+IsoDateTime = Annotated[datetime, _iso_text(_ISO_DATE_TIME, "date and time")]
+# `2026-05-01`.
+IsoDate = Annotated[date, _iso_text(_ISO_DATE, "date")]
+
+# The stable machine codes of errors (api.errors.MESSAGES): clients branch on them.
+ErrorCode = Literal[tuple(MESSAGES)]
+
+
+class FieldProblem(Schema):
+    location: list[str] = Field(description="Where: `query`/`body`/`path`, then the field.")
+    problem: str
+
 
 class ErrorBody(Schema):
-    code: str
-    message: str
-    details: Any = None
+    code: ErrorCode
+    message: str = Field(description="For people, in the language asked (Accept-Language).")
+    details: list[FieldProblem] | dict[str, Any] | None = Field(
+        None,
+        description=(
+            "A list of field problems for refused parameters or bodies, or an object "
+            "naming the refused field and the values it accepts."
+        ),
+    )
 
 
 class ErrorOut(Schema):
+    """Every error answer: `{"error": {"code", "message", "details"?}}`."""
+
     error: ErrorBody
 
 

@@ -1,5 +1,7 @@
 """Pages, Parties and official documents through /api/v1/."""
 
+import json
+
 import pytest
 from wagtail.models import Page
 
@@ -39,7 +41,13 @@ def test_unknown_page_type_lists_the_valid_ones(client, demo_site):
     assert response.status_code == 400
     error = response.json()["error"]
     assert error["code"] == "invalid_parameter"
-    assert "cms.NewsPage" in error["details"]["type"]
+    assert error["details"][0]["location"] == ["query", "type"]
+    assert "cms.NewsPage" in error["details"][0]["problem"]
+    # The OpenAPI document lists them too.
+    schema = client.get("/api/v1/openapi.json").json()
+    parameters = schema["paths"]["/api/v1/pages"]["get"]["parameters"]
+    type_schema = next(p for p in parameters if p["name"] == "type")["schema"]
+    assert "cms.NewsPage" in json.dumps(type_schema)
 
 
 def test_accept_language_chooses_the_language_when_no_lang(client, demo_site):
