@@ -1,12 +1,12 @@
 """Writes of the translation workflow (see the modules for each concern)."""
 
 from translation.services.drafts import TargetLockedError, draft_build, parent_ensure
+from translation.services.job_running import job_run
 from translation.services.jobs import (
     JobRequestError,
     job_cancel,
     job_request,
     job_retry,
-    job_run,
     jobs_reconcile,
     jobs_request_many,
     jobs_request_subtree,
