@@ -182,3 +182,18 @@ def test_the_django_side_reaches_the_engine_only_through_machine():
         and any(name.startswith("translation.engine") for name in names)
     )
     assert through_side_doors == []
+
+
+MODULE_LINE_LIMIT = 500
+
+
+def test_no_app_module_is_over_500_lines():
+    # Past this a module holds more than one concern: split it into a package by concern
+    # (as translation/services/jobs.py, job_running.py and job_storing.py).
+    too_long = {
+        module: length
+        for module, path in app_modules().items()
+        if "tests" not in path.parts
+        and (length := len(path.read_text(encoding="utf-8").splitlines())) > MODULE_LINE_LIMIT
+    }
+    assert too_long == {}
