@@ -188,6 +188,9 @@ class MemoryViewSet(SnippetViewSet):
         "updated_at",
     ]
     list_filter = ["source_language", "target_language", "origin"]
+    # A database search over the table (the model is not in the search index: see its doc).
+    search_fields = ["source_text", "target_text"]
+    search_backend_name = None
 
 
 class TranslationGroup(SnippetViewSetGroup):

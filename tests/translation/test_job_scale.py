@@ -21,8 +21,9 @@ SENTENCES = (
 )
 
 
-def queries_for_job(slug: str, paragraphs: int) -> tuple[int, int]:
-    """Database queries spent requesting and running a job, and its segment count."""
+def queries_for_job(slug: str, paragraphs: int) -> tuple[int, int, int]:
+    """Database queries spent requesting and running a job, its segment count, and the
+    tasks it queued (rows written to the task queue)."""
     page = english_page(
         slug=slug,
         paragraphs=tuple(SENTENCES[n % 3].format(n=n) for n in range(paragraphs)),
@@ -31,11 +32,16 @@ def queries_for_job(slug: str, paragraphs: int) -> tuple[int, int]:
         job = services.job_request(instance=page, user=None, languages=["fr", "ar"])
         job = services.job_run(job_id=job.pk)
     assert job.segments_done == job.segments_total
-    return len(context.captured_queries), job.segments_total
+    queued = sum(
+        'INSERT INTO "django_q_ormq"' in query["sql"] for query in context.captured_queries
+    )
+    return len(context.captured_queries), job.segments_total, queued
 
 
 def test_queries_per_segment_do_not_grow_with_the_number_of_segments():
-    small_queries, small_segments = queries_for_job("small", paragraphs=5)
-    big_queries, big_segments = queries_for_job("big", paragraphs=60)
+    small_queries, small_segments, small_queued = queries_for_job("small", paragraphs=5)
+    big_queries, big_segments, big_queued = queries_for_job("big", paragraphs=60)
     assert big_segments > 8 * small_segments
     assert big_queries / big_segments <= small_queries / small_segments
+    # Tasks are queued per job and page, never per segment (memory entries are not indexed).
+    assert big_queued == small_queued

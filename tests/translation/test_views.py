@@ -248,3 +248,20 @@ def test_a_snippet_is_machine_translated_into_a_draft_nobody_sees(client, monkey
     draft = french.get_latest_revision_as_object()
     assert "aires protégées" in draft.title.lower()
     assert "biodiversité" in draft.body.lower() and "<b>" in draft.body
+
+
+def test_the_memory_screen_finds_entries_by_source_or_translation(client, admin_user):
+    for source, target in [("protected areas", "aires protégées"), ("forests", "forêts")]:
+        MemoryEntry.objects.create(
+            source_language="en",
+            target_language="fr",
+            source_text=source,
+            normalized_hash=source,
+            target_text=target,
+        )
+    client.force_login(admin_user)
+    listing = reverse("wagtailsnippets_translation_memoryentry:list")
+    by_translation = client.get(listing, {"q": "protégées"}).content.decode()
+    assert "protected areas" in by_translation and "forests" not in by_translation
+    by_source = client.get(listing, {"q": "forests"}).content.decode()
+    assert "forêts" in by_source and "aires protégées" not in by_source

@@ -5,7 +5,6 @@ import hashlib
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
-from wagtail.search import index
 
 
 def source_hash(normalized: str) -> str:
@@ -21,8 +20,15 @@ def field_kind(path: str) -> str:
     return "title" if path.split(".", 1)[0] in TITLE_FIELDS else "text"
 
 
-class MemoryEntry(index.Indexed, models.Model):
-    """One remembered translation. Human entries win over machine ones for the same source."""
+class MemoryEntry(models.Model):
+    """One remembered translation. Human entries win over machine ones for the same source.
+
+    Not in Wagtail's search or reference index: a job writes an entry per segment, and each
+    indexed save queued two tasks per entry (ten thousand for a section). The admin's memory
+    screen searches the table itself (translation.wagtail_hooks.MemoryViewSet).
+    """
+
+    wagtail_reference_index_ignore = True
 
     class Origin(models.TextChoices):
         HUMAN = "human", _("Person")
@@ -53,8 +59,6 @@ class MemoryEntry(index.Indexed, models.Model):
     )
     updated_at = models.DateTimeField(_("when"), auto_now=True)
     use_count = models.PositiveIntegerField(_("uses"), default=0)
-
-    search_fields = [index.SearchField("source_text"), index.SearchField("target_text")]
 
     class Meta:
         verbose_name = _("translation memory entry")
