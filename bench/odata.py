@@ -41,6 +41,12 @@ QUERIES = [
     }),
     ("deep page ($skip 9000)", {"$skip": "9000", "$top": "50", "$orderby": "lastName"}),
     ("$count only", {"$filter": "primary and year(updated) eq 2024"}),
+    ("harvest: updated gt, newest first, $top 100", {
+        "$filter": "updated gt 2024-10-01T00:00:00Z", "$orderby": "updated desc", "$top": "100",
+    }),
+    ("not in + endswith, $count", {
+        "$filter": "not (country in ('FR','MX')) and endswith(lastName,'7')", "$count": "true",
+    }),
 ]  # fmt: skip
 
 
@@ -62,6 +68,8 @@ def setup(contacts: int, data_dir: str | None) -> None:
     from django.conf import settings
 
     settings.API_RATE_LIMIT_IP = 10**9
+    from django.db.models import F
+
     from cms.models import Party
     from notifications.models import FocalPoint, FocalPointChange
 
@@ -87,10 +95,13 @@ def setup(contacts: int, data_dir: str | None) -> None:
         ],
         batch_size=2000,
     )
-    changed = FocalPoint.objects.order_by("?").values_list("pk", flat=True)[: contacts // 10]
+    # Bulk writes skip the models' save(), which keeps `updated_at`: set it as they would.
+    FocalPoint.objects.update(updated_at=F("activated_at"))
+    changed = list(FocalPoint.objects.order_by("?").values_list("pk", flat=True)[: contacts // 10])
     FocalPointChange.objects.bulk_create(
         [FocalPointChange(focal_point_id=pk, action="edit") for pk in changed], batch_size=2000
     )
+    FocalPoint.objects.filter(pk__in=changed).update(updated_at=datetime.now(UTC))
 
 
 def main() -> None:

@@ -2,10 +2,9 @@
 
 from datetime import datetime
 
-from django.db.models import DateTimeField, Max, OuterRef, QuerySet, Subquery
-from django.db.models.functions import Coalesce, Greatest
+from django.db.models import F, QuerySet
 
-from notifications.models import FocalPoint, FocalPointChange
+from notifications.models import FocalPoint
 
 
 def focal_point_public_data(focal_point: FocalPoint, updated: datetime | None) -> dict:
@@ -25,28 +24,12 @@ def focal_point_public_data(focal_point: FocalPoint, updated: datetime | None) -
 
 def focal_points_directory() -> QuerySet[FocalPoint]:
     """Active focal points annotated with `updated`: their last recorded change or their
-    activation, whichever is later (computed in the database, so it can be filtered)."""
-    # MAX() over the foreign-key index: no per-row sort, as ORDER BY … LIMIT 1 would need.
-    last_change = Subquery(
-        FocalPointChange.objects.filter(focal_point=OuterRef("pk"))
-        .order_by()
-        .values("focal_point")
-        .annotate(latest=Max("at"))
-        .values("latest"),
-        output_field=DateTimeField(),
-    )
-    # Greatest() is NULL on SQLite as soon as one side is: fall back to whichever exists.
+    activation, whichever is later (`FocalPoint.updated_at`, an indexed column, so filters
+    and orderings on it do not compute anything per row)."""
     return (
         FocalPoint.objects.filter(status=FocalPoint.Status.ACTIVE)
         .select_related("party")
-        .annotate(
-            updated=Coalesce(
-                Greatest(last_change, "activated_at"),
-                last_change,
-                "activated_at",
-                output_field=DateTimeField(),
-            )
-        )
+        .annotate(updated=F("updated_at"))
     )
 
 

@@ -104,6 +104,12 @@ class FocalPoint(PublicFields, models.Model):
     retired_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
+    # The last public change: activation or the latest recorded change, whichever is later.
+    # A column (not derived per row) so that harvesters' `updated gt …` and ordering by it
+    # are index scans; kept by `save()` below and by `FocalPointChange.save()`.
+    updated_at = models.DateTimeField(
+        _("updated at"), null=True, blank=True, editable=False, db_index=True
+    )
 
     class Meta:
         ordering = ["party__code", "last_name", "first_name"]
@@ -113,6 +119,13 @@ class FocalPoint(PublicFields, models.Model):
 
     def __str__(self) -> str:
         return f"{self.full_name} ({self.party.code})"
+
+    def save(self, *args, **kwargs):
+        if self.activated_at and (self.updated_at is None or self.activated_at > self.updated_at):
+            self.updated_at = self.activated_at
+            if kwargs.get("update_fields") is not None:
+                kwargs["update_fields"] = {*kwargs["update_fields"], "updated_at"}
+        super().save(*args, **kwargs)
 
     @property
     def full_name(self) -> str:
@@ -145,3 +158,13 @@ class FocalPointChange(models.Model):
 
     def __str__(self) -> str:
         return f"{self.action} {self.focal_point_id} {self.at:%Y-%m-%d %H:%M}"
+
+    def save(self, *args, **kwargs):
+        adding = self._state.adding
+        super().save(*args, **kwargs)
+        if adding:
+            # Moves the focal point's `updated_at` forward, never back.
+            FocalPoint.objects.filter(
+                models.Q(updated_at__isnull=True) | models.Q(updated_at__lt=self.at),
+                pk=self.focal_point_id,
+            ).update(updated_at=self.at)

@@ -59,6 +59,11 @@ def contacts(db):
         FocalPointChange.objects.filter(pk=change.pk).update(
             at=start + timedelta(hours=generator.randrange(0, 24 * 800))
         )
+    # Bulk writes skip the models' save(): set `updated_at` as they would have.
+    for focal_point in FocalPoint.objects.all():
+        moments = [focal_point.activated_at, *focal_point.changes.values_list("at", flat=True)]
+        focal_point.updated_at = max(moments)
+        focal_point.save(update_fields=["updated_at"])
     return focal_points_directory()
 
 
