@@ -32,9 +32,15 @@ class BulkRequestForm(forms.Form):
     )
     include_subpages = forms.BooleanField(label=_("Include their subpages"), required=False)
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, source_languages=(), **kwargs):
+        """`source_languages`: the selected pages' languages. When they share one, it is
+        not offered (nobody translates English pages into English); every other language
+        is ticked, as on a single page's request."""
         super().__init__(*args, **kwargs)
-        self.fields["languages"].choices = language_choices()
+        shared = set(source_languages)
+        choices = [(code, name) for code, name in language_choices() if {code} != shared]
+        self.fields["languages"].choices = choices
+        self.fields["languages"].initial = [code for code, _name in choices]
 
 
 class ImportFileForm(forms.Form):

@@ -124,6 +124,13 @@ class MachineTranslateBulkAction(PageBulkAction):
     def get_form_class(self):
         return BulkRequestForm
 
+    def get_form_kwargs(self):
+        pages, _no_access = self.get_actionable_objects()
+        return {
+            **super().get_form_kwargs(),
+            "source_languages": {page.locale.language_code for page in pages},
+        }
+
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         pages = [item["item"].specific for item in context["items"]]

@@ -67,6 +67,10 @@ def test_bulk_action_offers_languages_and_subpages_and_says_what_is_kept(client,
     )
     page = client.get(url).content.decode()
     assert 'name="languages" value="ar"' in page and 'name="include_subpages"' in page
+    # English pages: English is not offered, the five others are ticked.
+    assert 'name="languages" value="en"' not in page
+    assert page.count('name="languages"') == page.count('name="languages" value="') == 5
+    assert len(re.findall(r'name="languages" value="[^"]+"[^>]*checked', page)) == 5
     assert "Not translated yet: everything" in page  # bulk-a has never been translated
     assert f"{reviewed} kept (human)" in page  # bulk-kept's French segments people approved
     # No language chosen: the form says so and nothing is requested.
