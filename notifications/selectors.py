@@ -4,7 +4,7 @@ import datetime
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, Max, Q, QuerySet
 from django.utils.translation import get_language_info
 from wagtail.models import Locale
 
@@ -75,6 +75,40 @@ def notifications_public() -> QuerySet[Notification]:
     return Notification.objects.filter(
         status__in=[Notification.Status.ISSUED, Notification.Status.WITHDRAWN]
     ).order_by("-issue_date", "-year", "-sequence")
+
+
+def notifications_search(
+    *,
+    year: int | None = None,
+    subject: str | None = None,
+    text: str | None = None,
+    updated_since: datetime.datetime | None = None,
+) -> QuerySet[Notification]:
+    """Public notifications, newest first, filtered as the site's list and the API filter
+    them: by year, subject code (any case), words in the number, the reference or a
+    published text, and a public change after `updated_since`."""
+    notifications = notifications_public()
+    if year:
+        notifications = notifications.filter(year=year)
+    if subject:
+        notifications = notifications.filter(subjects__code__iexact=subject.strip())
+    if text and text.strip():
+        words = text.strip()
+        notifications = notifications.filter(
+            Q(number__icontains=words)
+            | Q(reference__icontains=words)
+            | Q(texts__live=True, texts__title__icontains=words)
+            | Q(texts__live=True, texts__body__icontains=words)
+        )
+    if updated_since is not None:
+        notifications = notifications.annotate(
+            latest_text=Max("texts__last_published_at", filter=Q(texts__live=True))
+        ).filter(
+            Q(issued_at__gt=updated_since)
+            | Q(withdrawn_at__gt=updated_since)
+            | Q(latest_text__gt=updated_since)
+        )
+    return notifications.distinct().order_by("-issue_date", "-year", "-sequence", "-pk")
 
 
 def notifications_with_text(notifications, language: str) -> list[Notification]:

@@ -3,10 +3,10 @@
 from dataclasses import dataclass
 from datetime import datetime
 
-from django.db.models import Max, Prefetch, Q, QuerySet
+from django.db.models import Prefetch, QuerySet
 
 from notifications.models import Notification, NotificationText
-from notifications.selectors import notification_public_get, notifications_public
+from notifications.selectors import notification_public_get, notifications_search
 
 
 @dataclass(frozen=True)
@@ -39,33 +39,11 @@ def notifications_filtered(
     text: str | None = None,
     updated_since: datetime | None = None,
 ) -> QuerySet:
-    """Issued (and withdrawn) notifications, newest first, filtered."""
-    notifications = notifications_public()
-    if year:
-        notifications = notifications.filter(year=year)
-    if subject:
-        notifications = notifications.filter(subjects__code__iexact=subject.strip())
-    if text:
-        words = text.strip()
-        notifications = notifications.filter(
-            Q(number__icontains=words)
-            | Q(reference__icontains=words)
-            | Q(texts__live=True, texts__title__icontains=words)
-            | Q(texts__live=True, texts__body__icontains=words)
-        )
-    if updated_since is not None:
-        notifications = notifications.annotate(
-            latest_text=Max("texts__last_published_at", filter=Q(texts__live=True))
-        ).filter(
-            Q(issued_at__gt=updated_since)
-            | Q(withdrawn_at__gt=updated_since)
-            | Q(latest_text__gt=updated_since)
-        )
-    return (
-        notifications.distinct()
-        .prefetch_related(_live_texts(), "subjects", "letters")
-        .order_by("-issue_date", "-year", "-sequence", "-pk")
-    )
+    """Issued (and withdrawn) notifications, newest first, filtered as the site filters
+    them (notifications.selectors.notifications_search), with what the API shows."""
+    return notifications_search(
+        year=year, subject=subject, text=text, updated_since=updated_since
+    ).prefetch_related(_live_texts(), "subjects", "letters")
 
 
 def notification_views(notifications) -> list[NotificationView]:

@@ -1,7 +1,6 @@
 """Public pages: the notifications listing and detail, PDF letters, the directory."""
 
 from django.core.paginator import Paginator
-from django.db.models import Q
 from django.http import FileResponse, Http404
 from django.shortcuts import render
 from django.utils.translation import get_language
@@ -25,21 +24,12 @@ PAGE_SIZE = 20
 
 def notification_list(request):
     language = get_language()
-    notifications = selectors.notifications_public().prefetch_related("subjects")
     year = request.GET.get("year", "").strip()
     subject = request.GET.get("subject", "").strip()
     query = request.GET.get("q", "").strip()[:200]
-    if whole_number(year) is not None:
-        notifications = notifications.filter(year=whole_number(year))
-    if subject:
-        notifications = notifications.filter(subjects__code=subject)
-    if query:
-        notifications = notifications.filter(
-            Q(number__icontains=query)
-            | Q(reference__icontains=query)
-            | Q(texts__title__icontains=query, texts__live=True)
-            | Q(texts__body__icontains=query, texts__live=True)
-        ).distinct()
+    notifications = selectors.notifications_search(
+        year=whole_number(year), subject=subject, text=query
+    ).prefetch_related("subjects")
     page = Paginator(notifications, PAGE_SIZE).get_page(request.GET.get("page"))
     page.object_list = selectors.notifications_with_text(page.object_list, language)
     years = (

@@ -129,3 +129,17 @@ def test_odata_contacts_from_the_directory(client, demo_site):
     assert brazil["email"] is None
     updated = client.get("/odata/Contacts", {"$filter": f"updated gt {timezone.now().isoformat()}"})
     assert updated.json()["value"] == []
+
+
+@pytest.mark.parametrize(
+    "params",
+    [{"year": "2014"}, {"subject": "chm"}, {"subject": "CHM"}, {"q": "clearing-house"}, {}],
+)
+def test_the_site_list_and_the_api_find_the_same_notifications(client, demo_site, params):
+    """One search (notifications.selectors.notifications_search) behind both doors."""
+    tagged = notification_issued(issue_date=date(2014, 6, 2), subject="CHM")
+    other = notification_issued(issue_date=date(2015, 1, 5))
+    api = {n["number"] for n in client.get("/api/v1/notifications", params).json()["results"]}
+    page = client.get("/en/notifications/", params).content.decode()
+    site = {number for number in (tagged.number, other.number) if number in page}
+    assert api == site and api
