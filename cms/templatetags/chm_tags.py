@@ -6,6 +6,7 @@ from babel.dates import format_date, format_datetime
 from babel.numbers import format_decimal
 from django import template
 from django.utils import timezone
+from django.utils.html import format_html
 from django.utils.translation import get_language
 
 from cms.languages import babel_locale_name, language_direction, language_name, list_format
@@ -54,6 +55,13 @@ def babel_number(value) -> str:
 @register.filter
 def direction(language_code: str) -> str:
     return language_direction(language_code)
+
+
+@register.filter
+def bdi(value) -> str:
+    """The value isolated from the text around it (`<bdi>`, escaped): a Latin query or a
+    number keeps its own direction inside an Arabic sentence and does not reorder it."""
+    return format_html("<bdi>{}</bdi>", value)
 
 
 @register.filter

@@ -9,6 +9,8 @@ from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 
+from cms.languages import language_direction
+
 # The six languages, English first (the one required), as (code, field suffix).
 LANGUAGE_SUFFIXES = sorted(
     ((code, code.replace("-", "_")) for code, _name in settings.LANGUAGES),
@@ -34,7 +36,15 @@ def _text_in(instance, prefix: str, language: str) -> str:
 
 
 def _language_panels(prefix: str) -> list[FieldPanel]:
-    return [FieldPanel(f"{prefix}_{suffix}") for _code, suffix in LANGUAGE_SUFFIXES]
+    """One box per language, marked with its language and direction: Arabic is typed and
+    shown right to left, and each box is spelled and read in its own language."""
+    return [
+        FieldPanel(
+            f"{prefix}_{suffix}",
+            widget=forms.TextInput(attrs={"lang": code, "dir": language_direction(code)}),
+        )
+        for code, suffix in LANGUAGE_SUFFIXES
+    ]
 
 
 class AwardCall(ClusterableModel):

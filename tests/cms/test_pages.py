@@ -121,12 +121,16 @@ def test_search_finds_pages_in_the_visitors_language_only(client, demo_site):
     html = french.content.decode()
     assert "Bioland : un outil gratuit" in html
     assert "Bioland: a free tool" not in html
-    assert "1 résultat pour" in html
+    assert "<bdi>1</bdi> résultat pour" in html
 
 
 def test_search_in_arabic_uses_arabic_plural_forms(client, demo_site):
     html = client.get("/ar/search/", {"q": "بيولاند"}).content.decode()
     assert "نتيجة واحدة" in html
+    # A Latin query and the count are isolated, so they do not reorder the Arabic sentence.
+    latin = client.get("/ar/search/", {"q": "Bioland"}).content.decode()
+    assert "«<bdi>Bioland</bdi>»" in latin
+    assert "<bdi>" in latin.split('class="result-count">', 1)[1].split("</p>", 1)[0][:40]
 
 
 def test_search_with_empty_or_huge_query_is_not_an_error(client, demo_site):

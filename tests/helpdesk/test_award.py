@@ -1,6 +1,7 @@
 """The national CHM award: entries, jury scores, results in six languages."""
 
 import datetime
+import re
 
 import pytest
 from django.contrib.auth.models import Group
@@ -237,3 +238,14 @@ def test_a_juror_gets_the_answers_machine_translated_on_request(
     assert translation["description"] and translation["description"] != "Le site national."
     assert entry.description == "Le site national."  # the Party's words are kept
     assert award_answers_translate(entry_id=entry.pk, language="en") == "skipped"
+
+
+def test_each_title_box_is_marked_with_its_language_and_direction(client, call, staff_user):
+    staff_user.is_superuser = True
+    staff_user.save()
+    client.force_login(staff_user)
+    html = client.get(f"/admin/snippets/helpdesk/awardcall/edit/{call.pk}/").content.decode()
+    arabic = re.search(r'<input[^>]*name="title_ar"[^>]*>', html).group(0)
+    assert 'dir="rtl"' in arabic and 'lang="ar"' in arabic
+    chinese = re.search(r'<input[^>]*name="title_zh_hans"[^>]*>', html).group(0)
+    assert 'dir="ltr"' in chinese and 'lang="zh-hans"' in chinese
