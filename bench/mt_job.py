@@ -23,7 +23,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import sys
 import tempfile
 import time
@@ -33,6 +32,8 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+from scratch_site import scratch_site  # noqa: E402
+
 TARGETS = ("ar", "es", "fr", "ru", "zh-hans")
 # Package codes of the engine (Argos uses "zh" for Simplified Chinese).
 ENGINE_CODES = {"ar": "ar", "es": "es", "fr": "fr", "ru": "ru", "zh-hans": "zh"}
@@ -40,29 +41,6 @@ ENGINE_CODES = {"ar": "ar", "es": "es", "fr": "fr", "ru": "ru", "zh-hans": "zh"}
 
 def log(message: str) -> None:
     print(message, flush=True)
-
-
-def setup_django(work: Path) -> None:
-    os.environ.update(
-        {
-            "DJANGO_SETTINGS_MODULE": "cms.settings",
-            "CHM_DATA_DIR": str(work / "data"),
-            "CHM_ENV_FILE": str(work / "none.env"),
-            "MT_MODELS_DIR": str(work / "mt-models"),
-            "DEBUG": "0",
-            "SECRET_KEY": "bench-only-" + "x" * 50,
-            "ALLOWED_HOSTS": "127.0.0.1",
-            "LOG_LEVEL": "ERROR",
-        }
-    )
-    os.environ.pop("DATABASE_URL", None)
-    import django
-
-    django.setup()
-    from django.core.management import call_command
-
-    call_command("migrate", "--noinput", verbosity=0)
-    call_command("load_demo", verbosity=0)  # the six locales and their home pages
 
 
 def build_models(work: Path) -> None:
@@ -175,7 +153,7 @@ def main() -> None:
     work = args.work_dir or Path(tempfile.mkdtemp(prefix="mt-job-bench-"))
     (work / "data").mkdir(parents=True, exist_ok=True)
     log(f"work dir {work}")
-    setup_django(work)
+    scratch_site(work / "data", MT_MODELS_DIR=str(work / "mt-models"))
     build_models(work)
     paragraphs = args.segments_per_page - 2  # title and intro are segments too
     log(f"• creating {args.pages} English pages of {args.segments_per_page} segments")

@@ -18,7 +18,6 @@ import importlib.util
 import json
 import os
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
@@ -26,37 +25,13 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from scratch_site import scratch_site  # noqa: E402
 
 
 def log(message: str) -> None:
     print(message, flush=True)
-
-
-def setup_django(work: Path, database_url: str | None) -> None:
-    os.environ.update(
-        {
-            "DJANGO_SETTINGS_MODULE": "cms.settings",
-            "CHM_DATA_DIR": str(work),
-            "CHM_ENV_FILE": str(work / "none.env"),
-            "DEBUG": "0",
-            "SECRET_KEY": "bench-only-" + "x" * 50,
-            "ALLOWED_HOSTS": "127.0.0.1",
-            "LOG_LEVEL": "ERROR",
-        }
-    )
-    os.environ.pop("DATABASE_URL", None)
-    if database_url:
-        name = database_url.rsplit("/", 1)[1]
-        subprocess.run(["dropdb", "-h", "127.0.0.1", "-U", "postgres", "--if-exists", name])
-        os.environ["DATABASE_URL"] = database_url
-        subprocess.run([sys.executable, "-m", "cms.dbcreate"], cwd=ROOT, check=True)
-    import django
-
-    django.setup()
-    from django.core.management import call_command
-
-    call_command("migrate", "--noinput", verbosity=0)
-    call_command("load_demo", verbosity=0)
 
 
 def multiply(pages: int) -> None:
@@ -69,11 +44,10 @@ def multiply(pages: int) -> None:
 
 
 def measure(repeat: int) -> dict:
-    from wagtail.models import Page
 
     from cms.search.indexing import search_rebuild
     from cms.search.selectors import site_search
-    from tests.cms.test_search_recall import QUERIES, holds, page_text
+    from tests.cms.test_search_recall import QUERIES, holds, language_pages
 
     started = time.perf_counter()
     documents = search_rebuild()
@@ -82,14 +56,7 @@ def measure(repeat: int) -> dict:
     all_times: list[float] = []
     expected_total = found_total = 0
     for language, queries in QUERIES.items():
-        texts = [
-            (page.get_url(), page_text(page))
-            for page in Page.objects.filter(locale__language_code=language, depth__gt=1)
-            .live()
-            .public()
-            .specific()
-            .iterator(chunk_size=500)
-        ]
+        texts = language_pages(language)
         times = []
         for query, held in queries:
             for _ in range(repeat):
@@ -126,7 +93,7 @@ def main() -> None:
     args = parser.parse_args()
     work = Path(tempfile.mkdtemp(prefix="search-bench-"))
     log(f"work dir {work}")
-    setup_django(work, args.database_url)
+    scratch_site(work, database_url=args.database_url)
     log(f"• multiplying the demo content to {args.pages} pages")
     multiply(args.pages)
     from django.db import connection

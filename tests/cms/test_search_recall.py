@@ -111,14 +111,20 @@ def page_text(page) -> str:
     return " ".join([document.title, *(text for text, _weight in document.texts)])
 
 
-def recall(language: str) -> tuple[float, list]:
-    pages = [
+def language_pages(language: str) -> list[tuple[str, str]]:
+    """(address, searchable text) of every public page in `language` (bench/search.py too)."""
+    return [
         (page.get_url(), page_text(page))
         for page in Page.objects.filter(locale__language_code=language, depth__gt=1)
         .live()
         .public()
         .specific()
+        .iterator(chunk_size=500)
     ]
+
+
+def recall(language: str) -> tuple[float, list]:
+    pages = language_pages(language)
     expected_total, found_total, missed = 0, 0, []
     for query, held in QUERIES[language]:
         expected = {url for url, text in pages if holds(text, held, language)}
