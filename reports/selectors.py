@@ -60,3 +60,14 @@ def reports_visible_to(user) -> QuerySet[Report]:
     if party is not None:
         visible |= Q(party=party)
     return Report.objects.filter(visible).select_related("party")
+
+
+def reports_of_party(party) -> QuerySet[Report]:
+    """A Party's own reports in every state, last changed first (its national authorized
+    users' list)."""
+    return (
+        Report.objects.filter(party=party)
+        .select_related("party")
+        .prefetch_related("files")
+        .order_by("-updated_at", "-pk")
+    )
