@@ -214,6 +214,11 @@ register_snippet(TranslationGroup)
 @hooks.register("register_log_actions")
 def register_job_log_actions(actions) -> None:
     actions.register_action(
+        "translation.job.request",
+        _("Request machine translation"),
+        _("Machine translation requested"),
+    )
+    actions.register_action(
         "translation.job.cancel",
         _("Cancel machine translation"),
         _("Machine translation cancelled"),

@@ -18,7 +18,7 @@ def entries(job) -> list[tuple[str, str, dict]]:
     ]
 
 
-def test_cancel_and_retry_are_logged_with_who_and_the_status_before_and_after():
+def test_request_cancel_and_retry_are_logged_with_who_and_the_status_before_and_after():
     manager = user("mt-manager", "Translators")
     job = services.job_request(
         instance=english_page(slug="audited"), user=manager, languages=["fr"]
@@ -26,6 +26,11 @@ def test_cancel_and_retry_are_logged_with_who_and_the_status_before_and_after():
     services.job_cancel(job=job, user=manager)
     services.job_retry(job=job, user=manager)
     assert entries(job) == [
+        (
+            "translation.job.request",
+            "mt-manager",
+            {"before": None, "after": {"status": "queued", "languages": ["fr"]}},
+        ),
         (
             "translation.job.cancel",
             "mt-manager",
@@ -44,18 +49,26 @@ def test_a_cancel_that_changes_nothing_logs_nothing():
     job = services.job_request(instance=english_page(slug="idle"), user=manager, languages=["es"])
     services.job_cancel(job=job, user=manager)
     services.job_cancel(job=job, user=manager)
-    assert [action for action, _user, _data in entries(job)] == ["translation.job.cancel"]
+    assert [action for action, _user, _data in entries(job)] == [
+        "translation.job.request",
+        "translation.job.cancel",
+    ]
 
 
 def test_the_actions_have_labels_in_the_history_screens():
+    assert registry.get_action_label("translation.job.request") == "Request machine translation"
     assert registry.get_action_label("translation.job.cancel") == "Cancel machine translation"
     assert registry.get_action_label("translation.job.retry") == "Retry machine translation"
 
 
 def test_every_registered_translation_action_is_tested_with_its_actor():
-    # cancel and retry above; the import in test_services_exchange, the publish override
+    # request, cancel and retry above; the import in test_services_exchange, the publish override
     # in test_services_review (each asserts the person who did it).
-    assert registered("translation.") == {"translation.job.cancel", "translation.job.retry"}
+    assert registered("translation.") == {
+        "translation.job.request",
+        "translation.job.cancel",
+        "translation.job.retry",
+    }
     assert registered("chm_translation.") == {
         "chm_translation.import",
         "chm_translation.publish_override",

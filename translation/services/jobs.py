@@ -55,7 +55,8 @@ def job_request(
 
     Locales that already have an active job for this object are left out (never two jobs
     for the same object and locale); returns None when nothing is left to do. The task
-    is enqueued when the transaction commits.
+    is enqueued when the transaction commits. Logged (``translation.job.request``) with who
+    asked and the languages.
     """
     if isinstance(instance, Page):
         instance = instance.specific
@@ -82,9 +83,16 @@ def job_request(
                     JobTarget.objects.create(job=job, object=obj, locale=locale)
             except IntegrityError:
                 continue  # a concurrent request took this locale first
-        if not job.targets.exists():
+        languages = sorted(job.targets.values_list("locale__language_code", flat=True))
+        if not languages:
             job.delete()
             return None
+        audit_log(
+            job,
+            "translation.job.request",
+            user=job.requested_by,
+            data={"before": None, "after": {"status": job.status, "languages": languages}},
+        )
         _enqueue(job.pk)
     return job
 
