@@ -19,6 +19,7 @@ MESSAGES = {
     "invalid_body": _("The request body must be a JSON object with the documented fields."),
     "invalid_value": _("Some fields have values the API does not accept."),
     "too_large": _("The request body is larger than the API accepts."),
+    "method_not_allowed": _("This address does not accept this method; see the Allow header."),
 }
 
 

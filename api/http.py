@@ -1,5 +1,7 @@
 """HTTP details shared by the machine endpoints (REST API, OData)."""
 
+from functools import wraps
+
 from django.http import JsonResponse
 
 from api.errors import error_payload
@@ -17,6 +19,23 @@ def no_language_redirect(request) -> None:
     that has no language prefixes.
     """
     request.urlconf = MACHINE_URLCONF
+
+
+def json_method_not_allowed(view):
+    """A 405 answers the documented JSON error, keeping its `Allow` header."""
+
+    @wraps(view)
+    def wrapper(request, *args, **kwargs):
+        response = view(request, *args, **kwargs)
+        if response.status_code != 405 or response.get("Content-Type", "").startswith(
+            "application/json"
+        ):
+            return response
+        answer = JsonResponse(error_payload("method_not_allowed"), status=405)
+        answer["Allow"] = response["Allow"]
+        return answer
+
+    return wrapper
 
 
 def json_not_found(request, *args, **kwargs):

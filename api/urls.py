@@ -11,11 +11,14 @@ SCHEMA_VIEWS = {"openapi-json", "openapi-view"}
 
 def schema_views_without_database(urls):
     """The OpenAPI document and its viewer are built from code: no request transaction
-    (ATOMIC_REQUESTS), so they answer even when the database does not."""
+    (ATOMIC_REQUESTS), so they answer even when the database does not. Every operation's
+    405 is a JSON error like the others (ninja's is plain text)."""
     patterns, app_name, namespace = urls
     for pattern in patterns:
         if pattern.name in SCHEMA_VIEWS:
             pattern.callback = transaction.non_atomic_requests(pattern.callback)
+        else:
+            pattern.callback = http.json_method_not_allowed(pattern.callback)
     return patterns, app_name, namespace
 
 
