@@ -75,10 +75,15 @@ def _translations_locked(target: JobTarget, segments: list[Segment]):
 
 
 def _segment_write(job, target: JobTarget, segment: Segment, current, result) -> None:
-    """The machine output of one segment, waiting for review (replacing a stale text)."""
-    if current is None:
+    """The machine output of one segment, waiting for review (replacing a stale text).
+
+    Two writes for a new segment: the translation (its source string is already loaded,
+    which wagtail-localize's validity check reads) and its review row.
+    """
+    new = current is None
+    if new:
         current = StringTranslation(
-            translation_of_id=segment.segment.string_id,
+            translation_of=segment.segment.string,
             context_id=segment.segment.context_id,
             locale=target.locale,
         )
@@ -89,17 +94,18 @@ def _segment_write(job, target: JobTarget, segment: Segment, current, result) ->
     current.has_error = False
     current.save()
     origin = SegmentReview.Origin.MEMORY if result.from_memory else SegmentReview.Origin.MACHINE
-    SegmentReview.objects.update_or_create(
-        translation=current,
-        defaults={
-            "state": SegmentReview.State.MACHINE,
-            "origin": origin,
-            "job": job,
-            "flags": ",".join(result.flags)[:200],
-            "reviewed_by": None,
-            "reviewed_at": None,
-        },
-    )
+    review = {
+        "state": SegmentReview.State.MACHINE,
+        "origin": origin,
+        "job": job,
+        "flags": ",".join(result.flags)[:200],
+        "reviewed_by": None,
+        "reviewed_at": None,
+    }
+    if new:
+        SegmentReview.objects.create(translation=current, **review)
+    else:
+        SegmentReview.objects.update_or_create(translation=current, defaults=review)
 
 
 def job_cancelled(job_id: int) -> bool:
