@@ -7,40 +7,26 @@ from wagtail.admin.widgets import Button
 from accounts.admin_views import two_factor_reset_view
 from accounts.services.roles import user_is_accounts_staff
 
+# Account actions in Wagtail's audit log: the same words name the action and its entry.
+ACCOUNT_ACTIONS = (
+    ("chm.party_role", _("Party and role changed")),
+    ("chm.invitation.create", _("Invitation sent")),
+    ("chm.invitation.accept", _("Invitation accepted")),
+    ("chm.invitation.revoke", _("Invitation revoked")),
+    ("chm.access_request.submit", _("Access requested")),
+    ("chm.access_request.verified", _("Access request verified")),
+    ("chm.access_request.rejected", _("Access request rejected")),
+    ("chm.two_factor.enable", _("Two-factor sign-in set up")),
+    ("chm.two_factor.codes", _("Recovery codes replaced")),
+    ("chm.two_factor.recovery_code_used", _("Recovery code used")),
+    ("chm.two_factor.reset", _("Two-factor sign-in removed")),
+)
+
 
 @hooks.register("register_log_actions")
 def register_account_actions(actions):
-    actions.register_action(
-        "chm.party_role", _("Party and role changed"), _("Party and role changed")
-    )
-    actions.register_action("chm.invitation.create", _("Invitation sent"), _("Invitation sent"))
-    actions.register_action(
-        "chm.invitation.accept", _("Invitation accepted"), _("Invitation accepted")
-    )
-    actions.register_action(
-        "chm.invitation.revoke", _("Invitation revoked"), _("Invitation revoked")
-    )
-    actions.register_action(
-        "chm.access_request.submit", _("Access requested"), _("Access requested")
-    )
-    actions.register_action(
-        "chm.access_request.verified", _("Access request verified"), _("Access request verified")
-    )
-    actions.register_action(
-        "chm.access_request.rejected", _("Access request rejected"), _("Access request rejected")
-    )
-    actions.register_action(
-        "chm.two_factor.enable", _("Two-factor sign-in set up"), _("Two-factor sign-in set up")
-    )
-    actions.register_action(
-        "chm.two_factor.codes", _("Recovery codes replaced"), _("Recovery codes replaced")
-    )
-    actions.register_action(
-        "chm.two_factor.recovery_code_used", _("Recovery code used"), _("Recovery code used")
-    )
-    actions.register_action(
-        "chm.two_factor.reset", _("Two-factor sign-in removed"), _("Two-factor sign-in removed")
-    )
+    for action, label in ACCOUNT_ACTIONS:
+        actions.register_action(action, label, label)
 
 
 class StaffMenuItem(MenuItem):
