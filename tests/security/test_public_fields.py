@@ -52,6 +52,13 @@ def _mark(instance, names: list[str], markers: list[str]) -> None:
             continue
         marker = _marker(instance, field)
         text = f"{SEARCH_WORD} {marker}"
+        if field.max_length and len(text) > field.max_length:
+            # A short column (a number, a code): PostgreSQL refuses what does not fit, so
+            # it gets a short marker of its own, still found nowhere but in its field.
+            marker = f"Wq{len(markers):03d}"[: field.max_length]
+            if len(marker) < 5:
+                continue
+            text = marker
         if isinstance(field, models.JSONField):
             current = getattr(instance, name)
             text = {"en": text, "fr": text} if isinstance(current, dict) else [text]
