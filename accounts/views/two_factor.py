@@ -31,7 +31,11 @@ from accounts.services.two_factor import (
 
 def _next(request, default: str = "account") -> str:
     target = request.POST.get("next") or request.GET.get("next") or ""
-    if url_has_allowed_host_and_scheme(target, {request.get_host()}, request.is_secure()):
+    # Only a path on this site: `redirect()` reads anything without a slash as a view name
+    # (`?next=1` was a NoReverseMatch, a 500).
+    if target.startswith("/") and url_has_allowed_host_and_scheme(
+        target, {request.get_host()}, request.is_secure()
+    ):
         return target
     return reverse(default)
 

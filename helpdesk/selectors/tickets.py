@@ -9,7 +9,7 @@ from django.db.models import Q, QuerySet
 from django.utils import timezone
 
 from cms.models import Party, UserProfile
-from cms.numbers import whole_number
+from cms.numbers import DATABASE_INT_MAX, whole_number
 from helpdesk.models import Attachment, Category, FollowUp, Ticket, TicketEvent
 from helpdesk.sla import BusinessHours
 
@@ -102,6 +102,8 @@ def ticket_public_followups(ticket: Ticket) -> QuerySet[FollowUp]:
 def attachment_for_user(user, ticket_pk: int, pk: int) -> Attachment | None:
     """An attachment the user may download: staff any; a Party user only their Party's,
     and never one attached to an internal note."""
+    if max(ticket_pk, pk) > DATABASE_INT_MAX:  # a 20-digit id in the URL overflows the column
+        return None
     attachment = (
         Attachment.objects.filter(pk=pk, ticket_id=ticket_pk)
         .select_related("ticket", "followup")

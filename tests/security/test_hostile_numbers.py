@@ -19,6 +19,9 @@ PUBLIC = [
     "/en/helpdesk/tracker/F%00/edit/",
     "/en/helpdesk/contact/confirm/a%00b/",
     "/odata/Contacts('a%00b')",
+    # Found by the URL fuzz test: a 20-digit attachment id (OverflowError on SQLite).
+    f"/en/helpdesk/tickets/{HUGE}/attachments/1/",
+    f"/en/helpdesk/tickets/1/attachments/{HUGE}/",
 ]
 STAFF = [
     "/admin/helpdesk/tickets/?q=CHM-²",
@@ -38,3 +41,16 @@ def test_staff_input_never_answers_500(client, django_user_model):
     client.force_login(admin)
     for url in STAFF + PUBLIC:
         assert client.get(url).status_code < 500, url
+
+
+def test_a_next_that_is_not_a_path_never_answers_500(client, django_user_model):
+    """Found by the URL fuzz test: the two-factor pages passed `?next=1` to redirect(),
+    which read it as a view name (NoReverseMatch). Anything but a path on this site now
+    leads to the account page."""
+    user = django_user_model.objects.create_user("someone", "s@example.org", "pw-1234567")
+    client.force_login(user)
+    for value in ["1", "%C2%B2", "9" * 20, "-1", "a%0D%0Ab", "%FF%FE", "https://evil.example"]:
+        response = client.get(f"/en/account/two-factor/verify/?next={value}")
+        assert response.status_code in (200, 302), value
+        if response.status_code == 302:
+            assert response["Location"].startswith("/"), value
