@@ -2,9 +2,11 @@ from django import forms
 from django.conf import settings
 from django.contrib.auth import get_user_model, password_validation
 from django.contrib.auth.forms import PasswordResetForm
+from django.template.loader import render_to_string
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from accounts.mail import account_mail_queue
 from accounts.models import PARTY_ROLES
 from cms.models import Party
 from cms.selectors import parties_sorted
@@ -29,6 +31,21 @@ class AccountPasswordResetForm(PasswordResetForm):
 
     def get_users(self, email):
         return get_user_model()._default_manager.filter(email__iexact=email, is_active=True)
+
+    def send_mail(
+        self,
+        subject_template_name,
+        email_template_name,
+        context,
+        from_email,
+        to_email,
+        html_email_template_name=None,
+    ):
+        """Rendered here, sent by a worker: no mail inside the request (Django's own form
+        sends it in the request and a mail server that is down holds the page)."""
+        subject = "".join(render_to_string(subject_template_name, context).splitlines())
+        body = render_to_string(email_template_name, context)
+        account_mail_queue(subject=subject, body=body, to=to_email)
 
 
 class InvitationForm(forms.Form):

@@ -26,6 +26,15 @@ def make_user(
     return user
 
 
+@pytest.fixture(autouse=True)
+def tasks_inline(monkeypatch):
+    """Queued account mail runs at once when the request's callbacks run (in production a
+    worker sends it)."""
+    from django_q.conf import Conf
+
+    monkeypatch.setattr(Conf, "SYNC", True)
+
+
 @pytest.fixture
 def mailbox(smtp_server, settings):  # noqa: F811
     """What our real SMTP server received (pytest-django would otherwise keep mail in memory)."""
