@@ -1,3 +1,4 @@
+from anymail.webhooks.mailgun import MailgunTrackingWebhookView
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.conf.urls.static import static
@@ -12,7 +13,14 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("healthz", views.health, name="health"),
-    path("anymail/", include("anymail.urls")),  # provider webhooks (notifications)
+    # The provider's delivery webhook (notifications). Only the provider we are configured
+    # for: Anymail's full URL list mounts every provider, and the unconfigured ones answer
+    # any request with a 500.
+    path(
+        "anymail/mailgun/tracking/",
+        MailgunTrackingWebhookView.as_view(),
+        name="mailgun_tracking_webhook",
+    ),
     path("", include("api.urls")),
 ]
 

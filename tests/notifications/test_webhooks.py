@@ -99,3 +99,13 @@ def test_webhook_without_valid_signature_changes_nothing(client, anymail_setting
     assert response.status_code == 400
     delivery.refresh_from_db()
     assert delivery.status == "sent"
+
+
+@pytest.mark.parametrize("provider", ["sendgrid", "postmark", "amazon_ses", "mandrill"])
+def test_providers_we_do_not_use_have_no_webhook(client, provider):
+    """Only our provider's webhook is mounted; the others answered every request with 500.
+    Now the address is like any unknown one: sent to the language's 404 page."""
+    response = client.post(
+        f"/anymail/{provider}/tracking/", data="{}", content_type="application/json", follow=True
+    )
+    assert response.status_code == 404
