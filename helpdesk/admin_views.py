@@ -1,12 +1,14 @@
 """Staff views in the Wagtail admin: the ticket queue and the ticket desk."""
 
+from functools import wraps
+
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 
+from cms.admin_access import admin_forbidden
 from cms.csv_export import csv_response, spreadsheet_time
 from cms.numbers import whole_number
 from helpdesk import selectors
@@ -17,13 +19,21 @@ from helpdesk.services.sla import sla_state
 from helpdesk.services.tickets import ticket_merge, ticket_reply, ticket_status_set, ticket_update
 
 
-def _require_staff(request) -> None:
-    if not selectors.user_is_staff(request.user):
-        raise PermissionDenied
+def staff_only(view):
+    """Helpdesk staff only; anyone else with admin access gets the admin's 403 page (not
+    Wagtail's silent redirect to the dashboard that a PermissionDenied gives)."""
+
+    @wraps(view)
+    def checked(request, *args, **kwargs):
+        if not selectors.user_is_staff(request.user):
+            return admin_forbidden(request)
+        return view(request, *args, **kwargs)
+
+    return checked
 
 
+@staff_only
 def ticket_index(request):
-    _require_staff(request)
     tickets = selectors.tickets_for_staff(request.user, request.GET)
     if request.GET.get("format") == "csv":
         return _tickets_csv(tickets)
@@ -72,8 +82,8 @@ def _tickets_csv(tickets) -> HttpResponse:
     return csv_response("helpdesk-tickets.csv", header, rows)
 
 
+@staff_only
 def ticket_desk(request, pk: int):
-    _require_staff(request)
     ticket = get_object_or_404(
         Ticket.objects.select_related("party", "requester", "assignee"), pk=pk
     )

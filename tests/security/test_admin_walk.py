@@ -152,3 +152,30 @@ def test_notification_staff_screens_answer_403_without_the_permission(
     assert notification.status == Notification.Status.DRAFT and notification.number is None
     assert focal_point.status == FocalPoint.Status.NOMINATED
     assert SuppressedAddress.objects.filter(pk=suppressed.pk).exists()
+
+
+@pytest.mark.parametrize("method", ["get", "post"])
+def test_helpdesk_staff_screens_answer_403_to_other_admin_users(client, django_user_model, method):
+    """The ticket queue and desk refused with Wagtail's redirect to the dashboard; they now
+    answer the admin's 403 page like every other staff screen, and change nothing."""
+    from helpdesk.models import Ticket
+    from helpdesk.services.tickets import ticket_create
+
+    requester = _person(django_user_model, "no admin access")  # France's authorized user
+    ticket = ticket_create(
+        category="technical",
+        subject="Our portal is down",
+        description="Since Monday.",
+        language="en",
+        requester=requester,
+    )
+    urls = ["/admin/helpdesk/tickets/", f"/admin/helpdesk/tickets/{ticket.pk}/"]
+    client.force_login(_person(django_user_model, "admin access only"))
+    for url in urls:
+        response = getattr(client, method)(url, {"status": "closed"})
+        assert response.status_code == 403, url
+        assert "Error 403" in response.content.decode()
+    client.logout()
+    for url in urls:
+        assert _to_sign_in(getattr(client, method)(url))
+    assert Ticket.objects.get(pk=ticket.pk).status == ticket.status
