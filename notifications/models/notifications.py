@@ -147,7 +147,9 @@ class Notification(models.Model):
 
     def __str__(self) -> str:
         text = self.texts.filter(locale__language_code="en").first() or self.texts.first()
-        title = text.title if text else ""
+        # Before its text is written, the reference is what tells drafts apart (the text
+        # form's notification chooser lists them all).
+        title = text.title if text else self.reference
         return f"{self.number or _('(not issued)')} {title}".strip()
 
     def letter_filename(self, language: str) -> str:

@@ -74,3 +74,11 @@ def test_forms_show_human_choices_and_parties_by_name(client, superuser):
     assert len(names) == 196
     by_name = [party.name_in("en") for party in parties_sorted("en")]  # collation, not codes
     assert names == by_name and names[0] == "Afghanistan"
+
+
+def test_the_text_form_chooser_tells_drafts_without_text_apart_by_reference(client, superuser):
+    Notification.objects.create(reference="SCBD/RM/1", categories=["RM-FP"])
+    Notification.objects.create(reference="SCBD/GTI/2", categories=["GTI-FP"])
+    response = client.get(reverse("wagtailsnippetchoosers_notifications_notification:choose"))
+    html = response.content.decode()
+    assert "(not issued) SCBD/RM/1" in html and "(not issued) SCBD/GTI/2" in html
