@@ -16,7 +16,6 @@ review (walked in test_translation_review_browser.py): same translation key, pub
 import os
 import re
 import secrets
-import shutil
 import signal
 import subprocess
 import sys
@@ -35,7 +34,6 @@ pytestmark = pytest.mark.browser
 CATEGORY = "RM-FP"
 REFERENCE = "SCBD/RM/JOURNEY/1"
 PASSWORD = secrets.token_urlsafe(16)
-COPIES = Path("/work/artifacts/h12")
 TITLES = {
     "en": "Resource mobilization: financial reporting framework and the update of baselines",
     "fr": "Mobilisation des ressources : cadre d'établissement des rapports financiers",
@@ -119,10 +117,7 @@ def mailbox():
 
 
 def shot(page, artifacts: Path, name: str) -> None:
-    path = artifacts / name
-    page.screenshot(path=str(path), full_page=True)
-    COPIES.mkdir(parents=True, exist_ok=True)
-    shutil.copy(path, COPIES / name)
+    page.screenshot(path=str(artifacts / name), full_page=True)
 
 
 def test_staff_issue_a_notification_with_english_and_a_notice_and_each_reader_gets_it(
