@@ -3,14 +3,6 @@ phone-width screen (390 px), in Chromium."""
 
 import pytest
 
-from tests.e2e.conftest import (  # noqa: F401 (fixtures of the browser tests)
-    artifacts,
-    browser,
-    live_site,
-    site_env,
-    site_manage,
-)
-
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
 PASSWORD = "Nbsap-walk-2026!"  # noqa: S105 (a scratch site's user)
@@ -28,7 +20,7 @@ def no_sideways_scroll(page) -> bool:
     return page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
 
 
-def test_arabic_phone_draft_file_and_submit(live_site, site_manage, browser, artifacts):  # noqa: F811
+def test_arabic_phone_draft_file_and_submit(live_site, site_manage, browser, artifacts):
     site_manage("shell", "-c", CREATE_PARTY_USER)
     context = browser.new_context(viewport={"width": 390, "height": 844}, locale="ar")
     page = context.new_page()
