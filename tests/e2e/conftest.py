@@ -80,18 +80,23 @@ def site_env(tmp_path_factory) -> Iterator[dict[str, str]]:
         yield {**env, "DATABASE_URL": database_url}
 
 
+def manage_in(env: dict[str, str], *args: str, timeout: int = 600) -> subprocess.CompletedProcess:
+    """`manage.py <args>` with `env` (the scratch site's, or it with a test's mail server)."""
+    return subprocess.run(
+        [sys.executable, "manage.py", *args],
+        cwd=ROOT,
+        env=env,
+        check=True,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+    )
+
+
 @pytest.fixture(scope="session")
 def site_manage(site_env):
     def manage(*args: str, **kwargs) -> subprocess.CompletedProcess:
-        return subprocess.run(
-            [sys.executable, "manage.py", *args],
-            cwd=ROOT,
-            env=site_env,
-            check=True,
-            capture_output=True,
-            text=True,
-            timeout=kwargs.get("timeout", 600),
-        )
+        return manage_in(site_env, *args, timeout=kwargs.get("timeout", 600))
 
     return manage
 

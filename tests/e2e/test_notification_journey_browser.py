@@ -25,7 +25,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 
-from tests.e2e.conftest import ROOT
+from tests.e2e.conftest import ROOT, manage_in
 from tests.notifications.conftest import Mailbox
 
 pytestmark = pytest.mark.browser
@@ -74,15 +74,7 @@ print("NOTIFICATION", notification.pk)
 
 
 def manage(env: dict[str, str], *args: str) -> str:
-    return subprocess.run(
-        [sys.executable, "manage.py", *args],
-        cwd=ROOT,
-        env=env,
-        check=True,
-        capture_output=True,
-        text=True,
-        timeout=600,
-    ).stdout
+    return manage_in(env, *args).stdout
 
 
 def worker_start(env: dict[str, str]) -> subprocess.Popen:

@@ -10,8 +10,6 @@ import email
 import email.policy
 import re
 import secrets
-import subprocess
-import sys
 import threading
 
 import pytest
@@ -19,7 +17,7 @@ from babel.dates import format_date
 from playwright.sync_api import expect
 
 from notifications.mail.sink import sink_start
-from tests.e2e.conftest import ROOT
+from tests.e2e.conftest import manage_in
 
 pytestmark = pytest.mark.browser
 
@@ -106,15 +104,7 @@ def sink():
 
 
 def manage(env: dict[str, str], *args: str) -> str:
-    return subprocess.run(
-        [sys.executable, "manage.py", *args],
-        cwd=ROOT,
-        env=env,
-        check=True,
-        capture_output=True,
-        text=True,
-        timeout=600,
-    ).stdout
+    return manage_in(env, *args).stdout
 
 
 def test_staff_set_reminders_and_a_party_that_responded_is_not_reminded(
