@@ -13,8 +13,6 @@ from tests.notifications.conftest import make_focal_point, make_notification
 
 pytestmark = pytest.mark.django_db
 
-EXERCISED = set()
-
 
 @pytest.fixture
 def secretariat():
@@ -22,9 +20,7 @@ def secretariat():
 
 
 def entries(instance) -> list[tuple[str, str | None, dict]]:
-    found = logged(instance)
-    EXERCISED.update(action for action, _user, _data in found)
-    return found
+    return logged(instance)
 
 
 def test_a_notifications_life_is_logged_with_who_and_its_status_before_and_after(secretariat):
