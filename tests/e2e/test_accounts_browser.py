@@ -15,6 +15,7 @@ from base64 import b32decode
 
 import pytest
 from django_otp.oath import totp
+from playwright.sync_api import expect
 
 from tests.e2e.conftest import ROOT, free_port, wait_for
 from tests.helpdesk.conftest import Inbox, LoopbackController
@@ -115,7 +116,8 @@ def set_up_two_factor(page) -> str:
     secret = page.get_by_test_id("totp-secret").inner_text()
     page.fill("#id_code", app_code(secret))
     page.click(SUBMIT)
-    assert page.locator(".recovery-codes li").count() == 10
+    # The codes come on the next page: wait for it (a loaded machine answers slowly).
+    expect(page.locator(".recovery-codes li")).to_have_count(10, timeout=30_000)
     page.locator("main a.button").click()
     return secret
 
