@@ -13,6 +13,8 @@ from wagtail_localize.models import (
     TranslatableObject,
     TranslationSource,
 )
+from wagtail_localize.segments import StringSegmentValue
+from wagtail_localize.segments.extract import extract_segments
 
 from translation.models import JobTarget, SegmentReview, TranslationJob
 from translation.models.review import review_permission_codename
@@ -273,6 +275,36 @@ class PlanCell:
     to_translate: int = 0  # without any translation: what the job would machine-translate
 
 
+def _texts_as_last_saved(page: Page) -> list[tuple[str, str]]:
+    """(field path, text) of each segment of the page's latest revision: what a job would
+    translate (it reads the latest revision too), so a draft edited since the last
+    translation is counted as it is now, not as the stored source remembers it."""
+    page = page.specific
+    content = page.get_latest_revision_as_object() if page.latest_revision_id else page
+    return [
+        (value.path, value.string.data)
+        for value in extract_segments(content)
+        if isinstance(value, StringSegmentValue) and value.path not in NOT_SEGMENT_PATHS
+    ]
+
+
+def _plan_cell(code: str, texts: list[tuple[str, str]], segments: list[Segment]) -> PlanCell:
+    """Match the page's current texts to the stored segments by path and text: an unchanged
+    segment keeps its state; new or changed text has no translation yet."""
+    stored: dict[tuple[str, str], list[Segment]] = {}
+    for segment in segments:
+        stored.setdefault((segment.path, segment.source_text), []).append(segment)
+    human = missing = 0
+    for key in texts:
+        matches = stored.get(key)
+        segment = matches.pop(0) if matches else None
+        if segment is None or segment.translation is None:
+            missing += 1
+        elif segment.is_human or segment.state == State.REVIEWED:
+            human += 1
+    return PlanCell(code, len(texts), human, missing)
+
+
 def bulk_translation_plan(pages: list[Page]) -> list[tuple[Page, list[PlanCell]]]:
     """For each page, per other language: how much is human-translated (kept) and how much
     machine translation would write. Reads only: nothing is created before confirmation."""
@@ -281,6 +313,7 @@ def bulk_translation_plan(pages: list[Page]) -> list[tuple[Page, list[PlanCell]]
         source = source_for_instance(page)
         if source is not None and source.locale_id != page.locale_id:
             source = None  # the page is itself a translation of another page
+        texts = _texts_as_last_saved(page) if source is not None else []
         cells = []
         for code, _name in _content_languages():
             if code == page.locale.language_code:
@@ -289,9 +322,6 @@ def bulk_translation_plan(pages: list[Page]) -> list[tuple[Page, list[PlanCell]]
             if source is None or locale is None:
                 cells.append(PlanCell(code, None))
                 continue
-            segments = segments_for(source, locale)
-            human = sum(1 for s in segments if s.is_human or s.state == State.REVIEWED)
-            missing = sum(1 for s in segments if s.translation is None)
-            cells.append(PlanCell(code, len(segments), human, missing))
+            cells.append(_plan_cell(code, texts, segments_for(source, locale)))
         plan.append((page, cells))
     return plan

@@ -4,6 +4,7 @@ import re
 
 import pytest
 from django.urls import reverse
+from wagtail.rich_text import RichText
 from wagtail_localize.models import TranslationSource
 
 from tests.translation.builders import english_page, locale, mt_models, user  # noqa: F401
@@ -269,3 +270,22 @@ def test_the_memory_screen_finds_entries_by_source_or_translation(client, admin_
     assert "protected areas" in by_translation and "forests" not in by_translation
     by_source = client.get(listing, {"q": "forests"}).content.decode()
     assert "forêts" in by_source and "aires protégées" not in by_source
+
+
+def test_bulk_plan_counts_the_page_as_last_saved_not_as_last_translated(client):
+    """An editor changes a translated page and saves a draft: the plan must say the changed
+    and the new paragraph will be machine-translated, as the job (which reads the latest
+    revision) will do, not "0 to translate" from the text remembered at the last job."""
+    page, _source = _translated("bulk-edited", ("fr",))
+    page.intro = "The convention, as amended in 2026."
+    page.body[1].value = RichText("<p>Parties report every four years.</p>")
+    page.body.append(("paragraph", "<p>A new paragraph about wetlands.</p>"))
+    page.save_revision()  # a draft: the public page and the stored source are unchanged
+    client.force_login(user("ed-plan", "Editors"))
+    url = (
+        reverse("wagtail_bulk_action", args=["wagtailcore", "page", "machine_translate"])
+        + f"?id={page.pk}"
+    )
+    screen = client.get(url).content.decode()
+    french = re.search(r'<td data-language="fr">([^<]*)</td>', screen).group(1)
+    assert french == "0 kept (human), 3 to translate"
