@@ -1,11 +1,14 @@
 """The Secretariat's screens in the Wagtail admin: focal point verification, suppressions."""
 
+import datetime
+
 import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Permission
 
+from notifications import services
 from notifications.models import DeliveryEvent, FocalPoint, FocalPointChange, SuppressedAddress
-from tests.notifications.conftest import make_focal_point
+from tests.notifications.conftest import make_focal_point, make_notification
 
 pytestmark = pytest.mark.django_db
 
@@ -267,3 +270,25 @@ def test_an_admin_nomination_starts_nominated_and_is_logged(client, secretariat)
     assert entry.action == "notifications.focal_point.nominated"
     assert entry.data["after"]["last_name"] == "Ndiaye"
     assert entry.data["after"]["party_id"] == party.pk
+
+
+def test_staff_withdraw_with_a_labelled_reason_that_the_public_page_shows(client, secretariat):
+    """The withdraw form stands on its own with a labelled reason box (it used to be a bare,
+    borderless input among the other buttons); its reason is what visitors read."""
+    notification = services.notification_issue(
+        notification_id=make_notification().pk,
+        issue_date=datetime.date(2014, 8, 26),
+        dispatch=False,
+    )
+    screen = client.get(f"/admin/notifications-staff/{notification.pk}/deliveries/")
+    page = screen.content.decode()
+    assert '<label class="w-field__label" for="id_withdrawal_reason">' in page
+    assert 'class="withdraw-form"' in page
+    response = client.post(
+        f"/admin/notifications-staff/{notification.pk}/withdraw/",
+        {"reason": "Replaced by notification 2014-108."},
+    )
+    assert response.status_code == 302
+    public = client.get(f"/en/notifications/{notification.number}/").content.decode()
+    assert "This notification has been withdrawn." in public
+    assert "Replaced by notification 2014-108." in public
