@@ -190,6 +190,11 @@ class LanguageSummary:
         return self.state == "published"
 
     @property
+    def needs_machine_translation(self) -> bool:
+        """Segments without a current translation: only then can a job write anything."""
+        return self.state in ("missing", "stale")
+
+    @property
     def blocked(self) -> bool:
         """People would get nothing in their language, and nobody decided what to do."""
         return bool(self.recipients) and not self.published and not self.english_notice

@@ -25,6 +25,7 @@ def _rows(response) -> dict[str, dict[str, str]]:
             "state": row["data-state"],
             "recipients": row.select_one("[data-testid=recipients]").get_text(strip=True),
             "choice": bool(row.select("input[name=english_notice]")),
+            "actions": [link["data-action"] for link in row.select("a[data-action]")],
         }
         for row in soup.select("tr[data-language]")
     }
@@ -40,9 +41,26 @@ def test_summary_refusal_confirmation_then_issue(
     url = reverse("notifications_admin:issue", args=[notification.pk])
 
     summary = _rows(client.get(url))
-    assert summary["fr"] == {"state": "published", "recipients": "1", "choice": False}
-    assert summary["es"] == {"state": "missing", "recipients": "2", "choice": True}
-    assert summary["ru"] == {"state": "missing", "recipients": "0", "choice": False}
+    # Machine translation is offered only where a job could write something: French is
+    # published (a person's text), Spanish and Russian have no text yet.
+    assert summary["fr"] == {
+        "state": "published",
+        "recipients": "1",
+        "choice": False,
+        "actions": [],
+    }
+    assert summary["es"] == {
+        "state": "missing",
+        "recipients": "2",
+        "choice": True,
+        "actions": ["machine-translate"],
+    }
+    assert summary["ru"] == {
+        "state": "missing",
+        "recipients": "0",
+        "choice": False,
+        "actions": ["machine-translate"],
+    }
     deliveries = client.get(reverse("notifications_admin:deliveries", args=[notification.pk]))
     assert url in deliveries.content.decode()  # the way to issue starts on its own page
     preview = client.get(
