@@ -77,6 +77,29 @@ def notifications_public() -> QuerySet[Notification]:
     ).order_by("-issue_date", "-year", "-sequence")
 
 
+def notification_words_match(text: str, *, published_only: bool) -> Q:
+    """Words found in the number, the reference or a text's title or body; visitors search
+    published texts only, staff (the admin's notification chooser) drafts as well."""
+    words = text.strip()
+    live = {"texts__live": True} if published_only else {}
+    return (
+        Q(number__icontains=words)
+        | Q(reference__icontains=words)
+        | Q(texts__title__icontains=words, **live)
+        | Q(texts__body__icontains=words, **live)
+    )
+
+
+def notifications_staff_search(text: str) -> QuerySet[Notification]:
+    """Every notification, drafts included, whose number, reference or any text (published
+    or not) holds the words: what staff look for when they pick a notification."""
+    if not text.strip():
+        return Notification.objects.all()
+    return Notification.objects.filter(
+        notification_words_match(text, published_only=False)
+    ).distinct()
+
+
 def notifications_search(
     *,
     year: int | None = None,
@@ -93,13 +116,7 @@ def notifications_search(
     if subject:
         notifications = notifications.filter(subjects__code__iexact=subject.strip())
     if text and text.strip():
-        words = text.strip()
-        notifications = notifications.filter(
-            Q(number__icontains=words)
-            | Q(reference__icontains=words)
-            | Q(texts__live=True, texts__title__icontains=words)
-            | Q(texts__live=True, texts__body__icontains=words)
-        )
+        notifications = notifications.filter(notification_words_match(text, published_only=True))
     if updated_since is not None:
         notifications = notifications.annotate(
             latest_text=Max("texts__last_published_at", filter=Q(texts__live=True))

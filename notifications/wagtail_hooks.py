@@ -12,6 +12,7 @@ from wagtail.snippets.views.snippets import IndexView, SnippetViewSet, SnippetVi
 
 from cms.csv_export import SpreadsheetSafeExportMixin
 from notifications import admin_issue, admin_mailbox, admin_views, selectors
+from notifications.admin_chooser import NotificationChooserViewSet
 from notifications.admin_forms import FocalPointAdminForm, NotificationAdminForm
 from notifications.admin_snippet_views import (
     FocalPointCopyView,
@@ -163,6 +164,7 @@ class NotificationViewSet(SnippetViewSet):
     icon = "mail"
     index_view_class = NotificationIndexView
     delete_view_class = NotificationDeleteView
+    chooser_viewset_class = NotificationChooserViewSet
     list_display = ["__str__", "status", "issue_date", "reference"]
     list_filter = ["status", "year"]
     search_fields = ["number", "reference"]

@@ -9,7 +9,7 @@ from django.urls import reverse
 from cms.selectors import parties_sorted
 from notifications import services
 from notifications.models import Notification
-from tests.notifications.conftest import make_notification
+from tests.notifications.conftest import TITLES, make_notification
 
 pytestmark = pytest.mark.django_db
 
@@ -82,3 +82,22 @@ def test_the_text_form_chooser_tells_drafts_without_text_apart_by_reference(clie
     response = client.get(reverse("wagtailsnippetchoosers_notifications_notification:choose"))
     html = response.content.decode()
     assert "(not issued) SCBD/RM/1" in html and "(not issued) SCBD/GTI/2" in html
+
+
+def test_the_notification_chooser_finds_one_by_number_reference_or_title(admin_client):
+    """Staff pick the notification a text belongs to in Wagtail's chooser: with thousands of
+    notifications they type a number or a word of the title (drafts included) instead of
+    paging through all of them."""
+    wanted = make_notification(titles={**TITLES, "en": "Peatlands restoration call"})
+    wanted.reference = "SCBD/OES/DC/12345"
+    wanted.save(update_fields=["reference"])
+    make_notification(titles={**TITLES, "en": "Marine spatial planning"})
+    choose = admin_client.get(reverse("wagtailsnippetchoosers_notifications_notification:choose"))
+    assert 'name="q"' in choose.json()["html"]  # the search box is there
+    results = reverse("wagtailsnippetchoosers_notifications_notification:choose_results")
+    for words in ["peatlands", "OES/DC/12345"]:
+        listed = admin_client.get(results, {"q": words}).content.decode()
+        assert "Peatlands restoration call" in listed, words
+        assert "Marine spatial planning" not in listed, words
+    everything = admin_client.get(results).content.decode()
+    assert "Peatlands restoration call" in everything and "Marine spatial planning" in everything
