@@ -8,7 +8,6 @@ indexed when their transaction commits, each group once, whatever the number of 
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date
@@ -43,7 +42,6 @@ class Provider:
 
 
 PROVIDERS: dict[str, Provider] = {}
-_pending = threading.local()
 
 
 def search_provider_register(
@@ -101,20 +99,33 @@ def search_group_update(group: str) -> int:
     return len(documents)
 
 
+class PendingSearchGroups:
+    """The groups to index when the current transaction commits, as one on-commit callback.
+
+    It lives in the transaction's own list of callbacks, so a rollback drops it with the
+    rest. (A thread-local set did not: after one rolled-back transaction it stayed behind,
+    and that thread never indexed anything again.)
+    """
+
+    def __init__(self) -> None:
+        self.groups: set[str] = set()
+
+    def __call__(self) -> None:
+        for group in sorted(self.groups):
+            search_group_update(group)
+
+
 def search_group_update_on_commit(group: str) -> None:
     """Index the group once the current transaction commits (once, however many saves)."""
-    pending = getattr(_pending, "groups", None)
-    if pending is None:
-        pending = _pending.groups = set()
-        transaction.on_commit(_flush)
-    pending.add(group)
-
-
-def _flush() -> None:
-    groups = getattr(_pending, "groups", set())
-    _pending.groups = None
-    for group in sorted(groups):
-        search_group_update(group)
+    connection = transaction.get_connection()
+    if connection.in_atomic_block:
+        for _savepoints, callback, _robust in connection.run_on_commit:
+            if isinstance(callback, PendingSearchGroups):
+                callback.groups.add(group)
+                return
+    pending = PendingSearchGroups()
+    pending.groups.add(group)
+    transaction.on_commit(pending)
 
 
 def search_rebuild() -> int:
