@@ -1,7 +1,10 @@
-"""Clear answers instead of server errors: a full disk, a lost database, NUL characters."""
+"""Clear answers instead of server errors: a full disk, a lost database, NUL characters,
+admin addresses naming an object by a key its model cannot have."""
 
 import logging
 
+from django.apps import apps
+from django.core.exceptions import ValidationError
 from django.db import InterfaceError, OperationalError
 from django.http import Http404, HttpResponseBadRequest, JsonResponse
 from django.shortcuts import render
@@ -104,3 +107,35 @@ class NulCharacterMiddleware:
                 content_type="text/plain; charset=utf-8",
             )
         return self.get_response(request)
+
+
+class AdminObjectKeyMiddleware:
+    """A Wagtail admin address that names an object by a key its model cannot have: 404.
+
+    Wagtail's choosers (`chooser/chosen/<pk>/` of documents and images, `snippets/choose/
+    …/chosen/<pk>/` of every snippet) and the snippet revision comparison take the key as a
+    string, so that models with text keys work, and hand it to the database unchecked: `²`,
+    `%FF%FE` or a CR/LF for an integer key raised ValueError there (a 500, found by
+    tests/security/test_url_fuzz.py). The key is read here with the model's own key field, as
+    the database would, before the view runs; Wagtail's other views already answer 404.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_view(self, request, view_func, view_args, view_kwargs):
+        if "pk" not in view_kwargs or not request.path_info.startswith("/admin/"):
+            return None
+        model = getattr(view_func, "view_initkwargs", {}).get("model")
+        if isinstance(model, str):
+            model = apps.get_model(model)
+        if model is None:
+            return None
+        try:
+            model._meta.pk.to_python(view_kwargs["pk"])
+        except ValidationError:
+            raise Http404 from None
+        return None

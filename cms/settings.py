@@ -132,6 +132,8 @@ MIDDLEWARE = [
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     "cms.middleware.StorageErrorMiddleware",
     "cms.middleware.DatabaseUnavailableMiddleware",
+    # Before the view: a Wagtail admin object key its model cannot have is a 404.
+    "cms.middleware.AdminObjectKeyMiddleware",
     # Axes must be last: it reads the outcome of authentication.
     "axes.middleware.AxesMiddleware",
 ]
