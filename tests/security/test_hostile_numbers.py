@@ -7,6 +7,8 @@ an ordinary answer. The whole-site version of this is the URL fuzz test.
 
 import pytest
 
+from helpdesk.models import Queue
+
 pytestmark = pytest.mark.django_db
 
 HUGE = "9" * 20
@@ -54,3 +56,24 @@ def test_a_next_that_is_not_a_path_never_answers_500(client, django_user_model):
         assert response.status_code in (200, 302), value
         if response.status_code == 302:
             assert response["Location"].startswith("/"), value
+
+
+def test_an_admin_object_key_its_model_cannot_have_is_not_found(client, django_user_model):
+    """Found by the URL fuzz test: Wagtail's choosers and the snippet revision comparison
+    passed `²`, `%FF%FE` or a CR/LF to the database as an integer key (ValueError, a 500).
+    AdminObjectKeyMiddleware answers 404 before the view; a valid key still reaches it."""
+    admin = django_user_model.objects.create_superuser("root", "root@example.org", None)
+    client.force_login(admin)
+    choosers = [
+        "/admin/documents/chooser/chosen/{}/",
+        "/admin/images/chooser/chosen/{}/",
+        "/admin/snippets/choose/helpdesk/queue/chosen/{}/",
+        "/admin/snippets/notifications/notificationtext/history/{}/revisions/compare/1...1/",
+    ]
+    for template in choosers:
+        for key in ["%C2%B2", "%FF%FE", "a%0D%0Ab", "x" * 300]:
+            # 404 (Django's LocaleMiddleware may first try the address under /en/: 302).
+            assert client.get(template.format(key)).status_code in (302, 404), (template, key)
+    queue, _created = Queue.objects.get_or_create(category="other")
+    chosen = client.get(f"/admin/snippets/choose/helpdesk/queue/chosen/{queue.pk}/")
+    assert chosen.status_code == 200
