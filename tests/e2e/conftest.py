@@ -9,13 +9,16 @@ when neither exists the tests fail with instructions, never skip.
 """
 
 import os
+import re
 import shutil
+import signal
 import socket
 import subprocess
 import sys
 import time
 import urllib.request
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -101,16 +104,15 @@ def site_manage(site_env):
     return manage
 
 
-@pytest.fixture(scope="session")
-def live_site(site_env, site_manage):
-    """Base URL of a running demo site (real server process, demo content loaded)."""
-    site_manage("migrate", "--noinput")
-    site_manage("load_demo")
-    port = free_port()
+@contextmanager
+def server_running(env: dict[str, str], port: int | None = None) -> Iterator[str]:
+    """`manage.py runserver` with `env` on `port` (a free one when None); yields its base URL
+    once /healthz answers. A test that needs the URL in `env` (SITE_URL) picks the port."""
+    port = port or free_port()
     server = subprocess.Popen(
         [sys.executable, "manage.py", "runserver", "--noreload", f"127.0.0.1:{port}"],
         cwd=ROOT,
-        env=site_env,
+        env=env,
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
     )
@@ -121,6 +123,93 @@ def live_site(site_env, site_manage):
     finally:
         server.terminate()
         server.wait(timeout=10)
+
+
+# django-q2 logs this (at INFO) once the sentinel has started the workers, monitor and pusher.
+WORKER_READY = re.compile(r"Q Cluster \S+ \[[^\]]*\] running\.")
+WORKER_STOP_GRACE_SECONDS = 15
+# The log of every worker started since the last test ended → whether it still runs: a test
+# that fails gets the logs of the workers that ran during it (pytest_runtest_makereport).
+worker_logs: dict[Path, bool] = {}
+
+
+@contextmanager
+def worker_running(env: dict[str, str], log: Path, ready_within: float = 60.0):
+    """A django-q2 worker (`manage.py qcluster`) with `env`, the test server's, so it sees the
+    same database and mail server; ready (its cluster running) when this yields the process.
+
+    It runs in its own process group. It is stopped as production stops it, with SIGTERM to
+    the main process (cms' qcluster then ends every process below it); the whole group is
+    killed if it outlives WORKER_STOP_GRACE_SECONDS. Its output goes to `log`, whose tail is
+    added to the report of a test that fails while it runs.
+    """
+    with open(log, "w") as out:
+        process = subprocess.Popen(
+            [sys.executable, "manage.py", "qcluster"],
+            cwd=ROOT,
+            env={**env, "LOG_LEVEL": "INFO"},  # the line that says it is ready is INFO
+            stdout=out,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
+    worker_logs[log] = True
+    try:
+        worker_wait_ready(process, log, ready_within)
+        yield process
+    finally:
+        worker_stop(process)
+        worker_logs[log] = False
+
+
+def worker_wait_ready(process: subprocess.Popen, log: Path, timeout: float) -> None:
+    deadline = time.monotonic() + timeout
+    while not WORKER_READY.search(log.read_text(errors="replace")):
+        if process.poll() is not None:
+            raise RuntimeError(f"the worker ended with status {process.returncode}; see {log}")
+        if time.monotonic() > deadline:
+            raise RuntimeError(f"the worker was not running within {timeout:.0f} s; see {log}")
+        time.sleep(0.2)
+
+
+def worker_stop(process: subprocess.Popen) -> None:
+    if process.poll() is None:
+        process.send_signal(signal.SIGTERM)
+    try:
+        process.wait(timeout=WORKER_STOP_GRACE_SECONDS)
+    except subprocess.TimeoutExpired:
+        pass
+    # Whatever is left of the group (a worker a killed sentinel left behind, or all of it).
+    try:
+        os.killpg(process.pid, signal.SIGKILL)
+    except ProcessLookupError:
+        pass
+    process.wait(timeout=10)
+
+
+def log_tail(log: Path, lines: int = 80) -> str:
+    return "\n".join(log.read_text(errors="replace").splitlines()[-lines:])
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_makereport(item, call):
+    report = yield
+    if report.failed:
+        for log in worker_logs:
+            report.sections.append((f"worker log {log.name} (last lines)", log_tail(log)))
+    if report.when == "teardown":
+        for log, running in list(worker_logs.items()):
+            if not running:
+                del worker_logs[log]
+    return report
+
+
+@pytest.fixture(scope="session")
+def live_site(site_env, site_manage):
+    """Base URL of a running demo site (real server process, demo content loaded)."""
+    site_manage("migrate", "--noinput")
+    site_manage("load_demo")
+    with server_running(site_env) as base_url:
+        yield base_url
 
 
 @pytest.fixture(scope="session")

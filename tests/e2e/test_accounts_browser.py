@@ -4,12 +4,8 @@ who sets a password and two-factor from the French mail, signs in, sees only Fra
 tickets and focal points and invites a colleague; a second person requests access for
 Mexico in Spanish, staff verify, she signs in; a demo user resets a password in Arabic."""
 
-import os
 import re
 import secrets
-import signal
-import subprocess
-import sys
 import time
 from base64 import b32decode
 
@@ -17,7 +13,7 @@ import pytest
 from django_otp.oath import totp
 from playwright.sync_api import expect
 
-from tests.e2e.conftest import ROOT, free_port, wait_for
+from tests.e2e.conftest import free_port, server_running, worker_running
 from tests.helpdesk.conftest import Inbox, LoopbackController
 
 pytestmark = pytest.mark.browser
@@ -40,7 +36,7 @@ def mail_inbox():
 
 
 @pytest.fixture(scope="module")
-def accounts_site(live_site, site_env, site_manage, mail_inbox):
+def accounts_site(live_site, site_env, site_manage, mail_inbox, artifacts):
     """A server on the demo data with our SMTP server, and two-factor required for staff."""
     _inbox, smtp_port = mail_inbox
     password = secrets.token_urlsafe(12)
@@ -49,42 +45,19 @@ def accounts_site(live_site, site_env, site_manage, mail_inbox):
     site_manage("load_demo_helpdesk")
     site_manage("load_demo_notifications")
     port = free_port()
-    base_url = f"http://127.0.0.1:{port}"
     env = {
         **site_env,
         "EMAIL_HOST": "127.0.0.1",
         "EMAIL_PORT": str(smtp_port),
-        "SITE_URL": base_url,
+        "SITE_URL": f"http://127.0.0.1:{port}",
         "ACCOUNTS_ADMIN_REQUIRES_2FA": "1",
     }
-    server = subprocess.Popen(
-        [sys.executable, "manage.py", "runserver", "--noreload", f"127.0.0.1:{port}"],
-        cwd=ROOT,
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
     # Account mail leaves from a worker, as in production (accounts.mail).
-    worker = subprocess.Popen(
-        [sys.executable, "manage.py", "qcluster"],
-        cwd=ROOT,
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-        start_new_session=True,
-    )
-    try:
-        wait_for(f"{base_url}/healthz")
+    with (
+        worker_running(env, artifacts / "accounts-qcluster.log"),
+        server_running(env, port) as base_url,
+    ):
         yield base_url, password
-    finally:
-        server.terminate()
-        server.wait(timeout=10)
-        os.killpg(worker.pid, signal.SIGTERM)
-        try:
-            worker.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            os.killpg(worker.pid, signal.SIGKILL)
-            worker.wait(timeout=10)
 
 
 def app_code(secret: str, steps_ahead: int = 0) -> str:

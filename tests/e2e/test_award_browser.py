@@ -7,12 +7,10 @@ public results page shows the winner in Chinese."""
 
 import re
 import secrets
-import subprocess
-import sys
 
 import pytest
 
-from tests.e2e.conftest import ROOT, free_port, main_menu_open, wait_for
+from tests.e2e.conftest import main_menu_open, server_running
 
 pytestmark = pytest.mark.browser
 
@@ -53,21 +51,8 @@ def award_site(live_site, site_env, site_manage):
     password = secrets.token_urlsafe(12)
     site_manage("shell", "-c", CREATE_USERS.format(password=password))
     site_manage("mt_models", "build-demo", "--pairs", "zh-en,en-fr")
-    port = free_port()
-    server = subprocess.Popen(
-        [sys.executable, "manage.py", "runserver", "--noreload", f"127.0.0.1:{port}"],
-        cwd=ROOT,
-        env={**site_env, "Q_SYNC": "1"},
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    base_url = f"http://127.0.0.1:{port}"
-    try:
-        wait_for(f"{base_url}/healthz")
+    with server_running({**site_env, "Q_SYNC": "1"}) as base_url:
         yield base_url, password
-    finally:
-        server.terminate()
-        server.wait(timeout=10)
 
 
 def sign_in_admin(browser, base_url, username, password, next_url):

@@ -4,12 +4,10 @@ in French. Runs against a real server process whose SMTP points at our aiosmtpd.
 
 import re
 import secrets
-import subprocess
-import sys
 
 import pytest
 
-from tests.e2e.conftest import ROOT, free_port, wait_for
+from tests.e2e.conftest import server_running
 from tests.helpdesk.conftest import Inbox, LoopbackController
 
 pytestmark = pytest.mark.browser
@@ -47,22 +45,9 @@ def helpdesk_site(live_site, site_env, site_manage, mail_inbox):
         "staff_password": secrets.token_urlsafe(12),
     }
     site_manage("shell", "-c", CREATE_USERS.format(**passwords))
-    port = free_port()
     env = {**site_env, "EMAIL_HOST": "127.0.0.1", "EMAIL_PORT": str(smtp_port), "Q_SYNC": "1"}
-    server = subprocess.Popen(
-        [sys.executable, "manage.py", "runserver", "--noreload", f"127.0.0.1:{port}"],
-        cwd=ROOT,
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    base_url = f"http://127.0.0.1:{port}"
-    try:
-        wait_for(f"{base_url}/healthz")
+    with server_running(env) as base_url:
         yield base_url, passwords
-    finally:
-        server.terminate()
-        server.wait(timeout=10)
 
 
 def test_party_sees_only_the_public_reply_in_french(helpdesk_site, browser, mail_inbox, artifacts):

@@ -13,19 +13,15 @@ French and Arabic texts are written by a shell step standing in for the translat
 review (walked in test_translation_review_browser.py): same translation key, published.
 """
 
-import os
 import re
 import secrets
-import signal
-import subprocess
-import sys
 import time
 from pathlib import Path
 
 import pytest
 from playwright.sync_api import expect
 
-from tests.e2e.conftest import ROOT, manage_in
+from tests.e2e.conftest import manage_in, worker_running
 from tests.notifications.conftest import Mailbox
 
 pytestmark = pytest.mark.browser
@@ -75,17 +71,6 @@ print("NOTIFICATION", notification.pk)
 
 def manage(env: dict[str, str], *args: str) -> str:
     return manage_in(env, *args).stdout
-
-
-def worker_start(env: dict[str, str]) -> subprocess.Popen:
-    return subprocess.Popen(
-        [sys.executable, "manage.py", "qcluster"],
-        cwd=ROOT,
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-        start_new_session=True,  # its own process group: the signal reaches every worker
-    )
 
 
 def mail_wait(mailbox: Mailbox, addresses: set[str], timeout: float = 240) -> None:
@@ -212,12 +197,8 @@ def test_staff_issue_a_notification_with_english_and_a_notice_and_each_reader_ge
 
     # The worker delivers.
     addresses = {f"journey-{code}@example.org" for code in ("fr", "eg", "ke", "es")}
-    worker = worker_start(env)
-    try:
+    with worker_running(env, artifacts / "journey-qcluster.log"):
         mail_wait(mailbox, addresses)
-    finally:
-        os.killpg(worker.pid, signal.SIGKILL)  # the mail is out; no need to wait
-        worker.wait(timeout=10)
     mine = [(address, data) for address, data in mailbox.raw if address in addresses]
     assert sorted(address for address, _data in mine) == sorted(addresses)  # one message each
     parsed = {

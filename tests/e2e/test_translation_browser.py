@@ -2,16 +2,12 @@
 languages, an Arabic reviewer approves and edits on the right-to-left review screen and
 publishes, and the public Arabic page shows the reviewed text."""
 
-import os
 import re
-import signal
-import subprocess
-import sys
 
 import pytest
 from playwright.sync_api import expect
 
-from tests.e2e.conftest import ROOT
+from tests.e2e.conftest import worker_running
 
 pytestmark = pytest.mark.browser
 
@@ -44,22 +40,8 @@ print("URL", arabic.url, arabic.live)
 @pytest.fixture
 def worker(live_site, site_env, site_manage, artifacts):
     site_manage("mt_models", "build-demo")
-    log = open(artifacts / "translation-qcluster.log", "w")  # noqa: SIM115 (closed below)
-    process = subprocess.Popen(
-        [sys.executable, "manage.py", "qcluster"],
-        cwd=ROOT,
-        env=site_env,
-        stdout=log,
-        stderr=subprocess.STDOUT,
-        start_new_session=True,
-    )
-    yield process
-    os.killpg(process.pid, signal.SIGTERM)
-    try:
-        process.wait(timeout=15)
-    except subprocess.TimeoutExpired:
-        os.killpg(process.pid, signal.SIGKILL)
-    log.close()
+    with worker_running(site_env, artifacts / "translation-qcluster.log") as process:
+        yield process
 
 
 def login(page, base_url, username):
