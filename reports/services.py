@@ -174,12 +174,7 @@ def report_submit(*, user, report: Report) -> Report:
 @transaction.atomic
 def report_return(*, user, report: Report, reason: str = "") -> Report:
     """The Secretariat sends a submission back to the Party as a draft."""
-    if not user_is_secretariat(user):
-        raise PermissionDenied(_("Only the Secretariat can do this."))
-    report = _transition(report, {Report.Status.SUBMITTED}, Report.Status.DRAFT)
-    report.save()
-    log(report, "reports.return", user=user, data={"reason": reason[:1000]})
-    return report
+    return _secretariat_step_back(user=user, report=report, action="reports.return", reason=reason)
 
 
 @transaction.atomic
@@ -199,9 +194,23 @@ def report_publish(*, user, report: Report) -> Report:
 @transaction.atomic
 def report_withdraw(*, user, report: Report, reason: str = "") -> Report:
     """The Secretariat takes a published report off the public site, API and OData."""
+    return _secretariat_step_back(
+        user=user, report=report, action="reports.withdraw", reason=reason
+    )
+
+
+# The Secretariat's steps back (audit-log action → from, to); each records its reason.
+_STEPS_BACK = {
+    "reports.return": (Report.Status.SUBMITTED, Report.Status.DRAFT),
+    "reports.withdraw": (Report.Status.PUBLISHED, Report.Status.WITHDRAWN),
+}
+
+
+def _secretariat_step_back(*, user, report: Report, action: str, reason: str) -> Report:
     if not user_is_secretariat(user):
         raise PermissionDenied(_("Only the Secretariat can do this."))
-    report = _transition(report, {Report.Status.PUBLISHED}, Report.Status.WITHDRAWN)
+    source, target = _STEPS_BACK[action]
+    report = _transition(report, {source}, target)
     report.save()
-    log(report, "reports.withdraw", user=user, data={"reason": reason[:1000]})
+    log(report, action, user=user, data={"reason": reason[:1000]})
     return report
