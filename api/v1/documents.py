@@ -22,6 +22,7 @@ from api.v1.schemas import (
     TEXT_PATTERN,
     IsoDateTime,
     Language,
+    ListPageOut,
     paginate,
     responses,
 )
@@ -51,13 +52,7 @@ class DocumentOut(Schema):
     files: list[DocumentFileOut]
 
 
-class DocumentListOut(Schema):
-    count: int
-    page: int
-    page_size: int
-    language: Language
-    next: str | None
-    previous: str | None
+class DocumentListOut(ListPageOut):
     results: list[DocumentOut]
 
 

@@ -10,7 +10,15 @@ from api.errors import ApiError
 from api.language import language_negotiate
 from api.selectors.directory import directory_entries
 from api.v1.core import set_last_modified
-from api.v1.schemas import DEFAULT_PAGE_SIZE, MAX_PAGE, MAX_PAGE_SIZE, Language, paginate, responses
+from api.v1.schemas import (
+    DEFAULT_PAGE_SIZE,
+    MAX_PAGE,
+    MAX_PAGE_SIZE,
+    Language,
+    ListPageOut,
+    paginate,
+    responses,
+)
 from notifications.models import Category
 
 router = Router(tags=["focal points"], auth=OptionalTokenAuth())
@@ -34,13 +42,7 @@ class FocalPointOut(Schema):
     updated: datetime | None
 
 
-class FocalPointListOut(Schema):
-    count: int
-    page: int
-    page_size: int
-    language: Language
-    next: str | None
-    previous: str | None
+class FocalPointListOut(ListPageOut):
     results: list[FocalPointOut]
 
 

@@ -16,11 +16,12 @@ from api.v1.schemas import (
     MAX_PAGE,
     MAX_PAGE_SIZE,
     TEXT_PATTERN,
-    ErrorOut,
     IsoDate,
     Language,
+    ListPageOut,
     paginate,
     responses,
+    write_responses,
 )
 from cms.models import Party, Region
 from helpdesk.models import NationalSite
@@ -49,13 +50,7 @@ class NationalSiteOut(Schema):
     updated: datetime | None
 
 
-class NationalSiteListOut(Schema):
-    count: int
-    page: int
-    page_size: int
-    language: Language
-    next: str | None
-    previous: str | None
+class NationalSiteListOut(ListPageOut):
     results: list[NationalSiteOut]
 
 
@@ -119,16 +114,7 @@ def national_site_detail(request, code: str, lang: Language | None = None):
 @router.patch(
     "/national-sites/{code}",
     auth=TokenAuth(),
-    response={
-        200: NationalSiteOut,
-        400: ErrorOut,
-        401: ErrorOut,
-        403: ErrorOut,
-        404: ErrorOut,
-        413: ErrorOut,
-        422: ErrorOut,
-        429: ErrorOut,
-    },
+    response=write_responses(NationalSiteOut),
     summary="Update the token's own Party's national CHM record",
 )
 def national_site_patch(request, code: str, payload: NationalSiteIn):

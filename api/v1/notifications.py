@@ -21,11 +21,12 @@ from api.v1.schemas import (
     MAX_PAGE,
     MAX_PAGE_SIZE,
     TEXT_PATTERN,
-    ErrorOut,
     IsoDateTime,
     Language,
+    ListPageOut,
     paginate,
     responses,
+    write_responses,
 )
 from api.v1.timeutil import since_published
 from cms.site_url import absolute_url
@@ -77,13 +78,7 @@ class NotificationDetailOut(NotificationOut):
     signature: str
 
 
-class NotificationListOut(Schema):
-    count: int
-    page: int
-    page_size: int
-    language: Language
-    next: str | None
-    previous: str | None
+class NotificationListOut(ListPageOut):
     results: list[NotificationOut]
 
 
@@ -185,17 +180,7 @@ def notification_detail(request, number: str, lang: Language | None = None):
 @router.post(
     "/notifications/{number}/responses",
     auth=TokenAuth(),
-    response={
-        201: ResponseOut,
-        400: ErrorOut,
-        401: ErrorOut,
-        403: ErrorOut,
-        404: ErrorOut,
-        409: ErrorOut,
-        413: ErrorOut,
-        422: ErrorOut,
-        429: ErrorOut,
-    },
+    response=write_responses(ResponseOut, status=201, extra=(409,)),
     summary="Submit the token's Party's response to a notification",
 )
 def response_create(request, number: str, payload: ResponseIn):

@@ -24,6 +24,7 @@ from api.v1.schemas import (
     MAX_PAGE_SIZE,
     IsoDateTime,
     Language,
+    ListPageOut,
     paginate,
     responses,
 )
@@ -60,13 +61,7 @@ class PageDetailOut(PageOut):
     body_html: str
 
 
-class PageListOut(Schema):
-    count: int
-    page: int
-    page_size: int
-    language: Language
-    next: str | None
-    previous: str | None
+class PageListOut(ListPageOut):
     results: list[PageOut]
 
 

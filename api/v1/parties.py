@@ -8,7 +8,15 @@ from ninja import Query, Router, Schema
 from api.auth import OptionalTokenAuth
 from api.errors import ApiError
 from api.language import language_negotiate
-from api.v1.schemas import DEFAULT_PAGE_SIZE, MAX_PAGE, MAX_PAGE_SIZE, Language, paginate, responses
+from api.v1.schemas import (
+    DEFAULT_PAGE_SIZE,
+    MAX_PAGE,
+    MAX_PAGE_SIZE,
+    Language,
+    ListPageOut,
+    paginate,
+    responses,
+)
 from cms.models import Party, Region
 
 router = Router(tags=["parties"], auth=OptionalTokenAuth())
@@ -22,13 +30,7 @@ class PartyOut(Schema):
     region_name: str
 
 
-class PartyListOut(Schema):
-    count: int
-    page: int
-    page_size: int
-    language: Language
-    next: str | None
-    previous: str | None
+class PartyListOut(ListPageOut):
     results: list[PartyOut]
 
 

@@ -23,6 +23,7 @@ from api.v1.schemas import (
     IsoDate,
     IsoDateTime,
     Language,
+    ListPageOut,
     paginate,
     responses,
 )
@@ -72,13 +73,7 @@ class ReportOut(Schema):
     link: str
 
 
-class ReportListOut(Schema):
-    count: int
-    page: int
-    page_size: int
-    language: Language
-    next: str | None
-    previous: str | None
+class ReportListOut(ListPageOut):
     results: list[ReportOut]
 
 

@@ -71,6 +71,17 @@ class ErrorOut(Schema):
     error: ErrorBody
 
 
+class ListPageOut(Schema):
+    """A page of a list (what `paginate` returns); each list adds its `results`."""
+
+    count: int
+    page: int
+    page_size: int
+    language: Language
+    next: str | None
+    previous: str | None
+
+
 def responses(ok, *, auth: bool = False, conditional: bool = True, extra=()) -> dict:
     """The documented answers of an operation (schemathesis checks them)."""
     result = {200: ok, 400: ErrorOut, 401: ErrorOut, 404: ErrorOut, 429: ErrorOut}
@@ -81,6 +92,12 @@ def responses(ok, *, auth: bool = False, conditional: bool = True, extra=()) -> 
     for status in extra:
         result[status] = ErrorOut
     return result
+
+
+def write_responses(ok, *, status: int = 200, extra=()) -> dict:
+    """The documented answers of an operation that writes with a token (in status order)."""
+    errors = (400, 401, 403, 404, 413, 422, 429, *extra)
+    return dict(sorted({status: ok, **dict.fromkeys(errors, ErrorOut)}.items()))
 
 
 def paginate(request, items, *, page: int, page_size: int, language: str) -> dict:
