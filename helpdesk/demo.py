@@ -3,11 +3,11 @@ object is looked up by a natural key first. Demo Party users get no usable passw
 
 import datetime
 
-from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.utils import timezone
 
-from cms.models import Party, UserProfile
+from cms.demo.users import demo_party_user
+from cms.models import Party
 from helpdesk.demo_knowledge import help_section_load
 from helpdesk.models import (
     AwardCall,
@@ -142,22 +142,9 @@ AWARD_CRITERIA = [
 
 
 def _party_user(code: str, language: str):
-    user_model = get_user_model()
-    user, created = user_model.objects.get_or_create(
-        username=f"demo-{code.lower()}", defaults={"email": f"chm-{code.lower()}@example.org"}
+    return demo_party_user(
+        f"demo-{code.lower()}", f"chm-{code.lower()}@example.org", code, language
     )
-    if created:
-        user.set_unusable_password()
-        user.save()
-    UserProfile.objects.update_or_create(
-        user=user,
-        defaults={
-            "party": Party.objects.get(code=code),
-            "party_role": UserProfile.PartyRole.AUTHORIZED,
-            "preferred_language": language,
-        },
-    )
-    return user
 
 
 def helpdesk_demo_load() -> str:

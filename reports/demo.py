@@ -9,7 +9,8 @@ from django.contrib.auth.models import Permission
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import transaction
 
-from cms.models import Party, UserProfile
+from cms.demo.users import demo_party_user, demo_user_get_or_create
+from cms.models import Party
 from reports import services
 from reports.models import Report
 
@@ -58,31 +59,13 @@ REPORTS = [
 
 
 def _authorized_user(code: str, language: str):
-    user, created = get_user_model().objects.get_or_create(
-        username=f"demo-reports-{code.lower()}",
-        defaults={"email": f"reports-{code.lower()}@example.org"},
-    )
-    if created:
-        user.set_unusable_password()
-        user.save()
-    UserProfile.objects.update_or_create(
-        user=user,
-        defaults={
-            "party": Party.objects.get(code=code),
-            "party_role": UserProfile.PartyRole.AUTHORIZED,
-            "preferred_language": language,
-        },
-    )
-    return user
+    slug = code.lower()
+    return demo_party_user(f"demo-reports-{slug}", f"reports-{slug}@example.org", code, language)
 
 
 def _secretariat_user():
-    user, created = get_user_model().objects.get_or_create(
-        username="demo-reports-secretariat", defaults={"email": "reports@example.org"}
-    )
+    user, created = demo_user_get_or_create("demo-reports-secretariat", "reports@example.org")
     if created:
-        user.set_unusable_password()
-        user.save()
         user.user_permissions.add(Permission.objects.get(codename="publish_report"))
     return get_user_model().objects.get(pk=user.pk)  # fresh permission cache
 
