@@ -53,13 +53,18 @@ class ContactForm(forms.Form):
 LANGUAGE_CHOICES = [(code, name) for code, name in settings.LANGUAGES]
 
 
-class NationalSiteForm(forms.ModelForm):
-    languages = forms.MultipleChoiceField(
+def languages_offered_field() -> forms.MultipleChoiceField:
+    """The UN languages a national CHM site offers, as checkboxes."""
+    return forms.MultipleChoiceField(
         label=_("Languages offered"),
         choices=LANGUAGE_CHOICES,
         required=False,
         widget=forms.CheckboxSelectMultiple,
     )
+
+
+class NationalSiteForm(forms.ModelForm):
+    languages = languages_offered_field()
 
     class Meta:
         model = NationalSite
@@ -71,12 +76,7 @@ class NationalSiteForm(forms.ModelForm):
 
 
 class AwardEntryForm(forms.ModelForm):
-    languages = forms.MultipleChoiceField(
-        label=_("Languages offered"),
-        choices=LANGUAGE_CHOICES,
-        required=False,
-        widget=forms.CheckboxSelectMultiple,
-    )
+    languages = languages_offered_field()
 
     class Meta:
         model = AwardEntry
