@@ -26,10 +26,14 @@ from pathlib import Path
 import numpy as np
 from ctranslate2.specs import TransformerSpec
 
-from translation.demo_models.builder import build_sentencepiece_model
+from translation.demo_models.builder import (
+    build_sentencepiece_model,
+    package_metadata,
+    spec_linear_set,
+    spec_norm_set,
+)
 from translation.demo_models.lexicon import LANGUAGE_ORDER, ROWS
 from translation.demo_models.sbd_onnx import write_sentence_splitter
-from translation.engine.languages import LANGUAGE_NAMES
 from translation.engine.packages import archive_package
 
 VOCAB_SIZE = 32_000
@@ -172,9 +176,9 @@ def build_spec(pieces: list[str], seed: int) -> TransformerSpec:
     key_value[DIM : DIM + tok_dims, tok] += np.eye(tok_dims)
     output = noise(DIM, DIM)
     output[tok, :tok_dims] += code_map * _COPY_GAIN
-    _linear(cross.linear[0], query)
-    _linear(cross.linear[1], key_value)
-    _linear(cross.linear[2], output)
+    spec_linear_set(cross.linear[0], query)
+    spec_linear_set(cross.linear[1], key_value)
+    spec_linear_set(cross.linear[2], output)
     decoder.projection.weight = embeddings
     decoder.projection.bias = np.zeros(vocab, dtype=np.float32)
     spec.register_source_vocabulary(pieces)
@@ -182,28 +186,22 @@ def build_spec(pieces: list[str], seed: int) -> TransformerSpec:
     return spec
 
 
-def _linear(linear, weight: np.ndarray) -> None:  # noqa: ANN001 (ctranslate2 spec)
-    linear.weight = weight
-    linear.bias = np.zeros(weight.shape[0], dtype=np.float32)
-
-
 def _norm(norm) -> None:  # noqa: ANN001 (ctranslate2 spec)
-    norm.gamma = np.ones(DIM, dtype=np.float32)
-    norm.beta = np.zeros(DIM, dtype=np.float32)
+    spec_norm_set(norm, np.ones(DIM, dtype=np.float32))
 
 
 def _random_layer(layer, noise, *, cross: bool) -> None:  # noqa: ANN001
     _norm(layer.self_attention.layer_norm)
-    _linear(layer.self_attention.linear[0], noise(3 * DIM, DIM))
-    _linear(layer.self_attention.linear[1], noise(DIM, DIM))
+    spec_linear_set(layer.self_attention.linear[0], noise(3 * DIM, DIM))
+    spec_linear_set(layer.self_attention.linear[1], noise(DIM, DIM))
     if cross:
         _norm(layer.attention.layer_norm)
-        _linear(layer.attention.linear[0], noise(DIM, DIM))
-        _linear(layer.attention.linear[1], noise(2 * DIM, DIM))
-        _linear(layer.attention.linear[2], noise(DIM, DIM))
+        spec_linear_set(layer.attention.linear[0], noise(DIM, DIM))
+        spec_linear_set(layer.attention.linear[1], noise(2 * DIM, DIM))
+        spec_linear_set(layer.attention.linear[2], noise(DIM, DIM))
     _norm(layer.ffn.layer_norm)
-    _linear(layer.ffn.linear_0, noise(FFN, DIM))
-    _linear(layer.ffn.linear_1, noise(DIM, FFN))
+    spec_linear_set(layer.ffn.linear_0, noise(FFN, DIM))
+    spec_linear_set(layer.ffn.linear_1, noise(DIM, FFN))
 
 
 def build_bench_package(out_dir: Path, source: str, target: str, seed: int) -> Path:
@@ -224,17 +222,12 @@ def build_bench_package(out_dir: Path, source: str, target: str, seed: int) -> P
         spec.optimize(quantization="int8")
         spec.save(str(folder / "model"))
         write_sentence_splitter(folder / "minisbd" / f"{source}.onnx", source)
-        metadata = {
-            "package_version": "1.0",
-            "argos_version": "1.0",
-            "from_code": source,
-            "from_name": LANGUAGE_NAMES[source],
-            "to_code": target,
-            "to_name": LANGUAGE_NAMES[target],
-            "type": "translate",
-            "links": [],
-            "description": "benchmark model: random weights, transformer-base shapes",
-        }
+        metadata = package_metadata(
+            source,
+            target,
+            version="1.0",
+            description="benchmark model: random weights, transformer-base shapes",
+        )
         (folder / "metadata.json").write_text(json.dumps(metadata))
         out_dir.mkdir(parents=True, exist_ok=True)
         return archive_package(folder, out_dir / f"bench-{source}_{target}")

@@ -212,10 +212,10 @@ def build_dictionary_spec(pieces: list[str], mapping: dict[str, str]) -> Transfo
     decoder.position_encodings.encodings = pos_table
     _silence_layer(encoder.layer[0], dim)
     _silence_layer(decoder.layer[0], dim)
-    _set_norm(encoder.layer_norm, np.ones(dim, dtype=np.float32))
+    spec_norm_set(encoder.layer_norm, np.ones(dim, dtype=np.float32))
 
     cross = decoder.layer[0].attention
-    _set_norm(cross.layer_norm, np.ones(dim, dtype=np.float32))
+    spec_norm_set(cross.layer_norm, np.ones(dim, dtype=np.float32))
     query = np.zeros((dim, dim), dtype=np.float32)
     query[pos, pos] = np.eye(pos_dims) * query_scale
     key_value = np.zeros((2 * dim, dim), dtype=np.float32)
@@ -223,30 +223,30 @@ def build_dictionary_spec(pieces: list[str], mapping: dict[str, str]) -> Transfo
     key_value[dim : dim + tok_dims, tok] = np.eye(tok_dims)
     output = np.zeros((dim, dim), dtype=np.float32)
     output[tok, tok] = np.eye(tok_dims)
-    _set_linear(cross.linear[0], query)
-    _set_linear(cross.linear[1], key_value)
-    _set_linear(cross.linear[2], output)
+    spec_linear_set(cross.linear[0], query)
+    spec_linear_set(cross.linear[1], key_value)
+    spec_linear_set(cross.linear[2], output)
 
     final_gamma = np.zeros(dim, dtype=np.float32)
     final_gamma[tok] = 1.0
-    _set_norm(decoder.layer_norm, final_gamma)
+    spec_norm_set(decoder.layer_norm, final_gamma)
     projection = np.zeros((vocab, dim), dtype=np.float32)
     # Own code scores ~2, a rival at most ~1 (one shared digit): 40 nats of margin after
     # the final norm, so beam search never prefers another piece.
     projection[:, tok] = codes * 40.0 * math.sqrt(dim / tok_dims)
-    _set_linear(decoder.projection, projection)
+    spec_linear_set(decoder.projection, projection)
 
     spec.register_source_vocabulary(pieces)
     spec.register_target_vocabulary(pieces)
     return spec
 
 
-def _set_linear(linear, weight: np.ndarray) -> None:  # noqa: ANN001 (ctranslate2 spec)
+def spec_linear_set(linear, weight: np.ndarray) -> None:  # noqa: ANN001 (ctranslate2 spec)
     linear.weight = weight
     linear.bias = np.zeros(weight.shape[0], dtype=np.float32)
 
 
-def _set_norm(norm, gamma: np.ndarray) -> None:  # noqa: ANN001 (ctranslate2 spec)
+def spec_norm_set(norm, gamma: np.ndarray) -> None:  # noqa: ANN001 (ctranslate2 spec)
     norm.gamma = gamma
     norm.beta = np.zeros_like(gamma)
 
@@ -254,15 +254,16 @@ def _set_norm(norm, gamma: np.ndarray) -> None:  # noqa: ANN001 (ctranslate2 spe
 def _silence_layer(layer, dim: int) -> None:  # noqa: ANN001 (ctranslate2 spec)
     """Self-attention and feed-forward of this layer add exactly zero to the residual."""
     ones = np.ones(dim, dtype=np.float32)
-    _set_norm(layer.self_attention.layer_norm, ones)
-    _set_linear(layer.self_attention.linear[0], np.zeros((3 * dim, dim), dtype=np.float32))
-    _set_linear(layer.self_attention.linear[1], np.zeros((dim, dim), dtype=np.float32))
-    _set_norm(layer.ffn.layer_norm, ones)
-    _set_linear(layer.ffn.linear_0, np.zeros((4, dim), dtype=np.float32))
-    _set_linear(layer.ffn.linear_1, np.zeros((dim, 4), dtype=np.float32))
+    spec_norm_set(layer.self_attention.layer_norm, ones)
+    spec_linear_set(layer.self_attention.linear[0], np.zeros((3 * dim, dim), dtype=np.float32))
+    spec_linear_set(layer.self_attention.linear[1], np.zeros((dim, dim), dtype=np.float32))
+    spec_norm_set(layer.ffn.layer_norm, ones)
+    spec_linear_set(layer.ffn.linear_0, np.zeros((4, dim), dtype=np.float32))
+    spec_linear_set(layer.ffn.linear_1, np.zeros((dim, 4), dtype=np.float32))
 
 
-def demo_metadata(source: str, target: str, version: str = DEMO_PACKAGE_VERSION) -> dict:
+def package_metadata(source: str, target: str, *, version: str, description: str) -> dict:
+    """An Argos package's metadata.json for the pair `source` → `target`."""
     return {
         "package_version": version,
         "argos_version": "1.0",
@@ -272,8 +273,15 @@ def demo_metadata(source: str, target: str, version: str = DEMO_PACKAGE_VERSION)
         "to_name": LANGUAGE_NAMES[target],
         "type": "translate",
         "links": [],
+        "description": description,
+    }
+
+
+def demo_metadata(source: str, target: str, version: str = DEMO_PACKAGE_VERSION) -> dict:
+    description = f"CHM {DEMO_LABEL}: word-by-word dictionary, not a real translation"
+    return {
+        **package_metadata(source, target, version=version, description=description),
         "code": f"demo-{source}_{target}",
-        "description": f"CHM {DEMO_LABEL}: word-by-word dictionary, not a real translation",
         "demonstration": True,
     }
 
