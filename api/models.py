@@ -4,6 +4,8 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from cms.model_fields import user_reference
+
 
 class ApiToken(models.Model):
     """A secret a national CHM sends as `Authorization: Bearer <key>`.
@@ -22,14 +24,7 @@ class ApiToken(models.Model):
     prefix = models.CharField(_("prefix"), max_length=16, unique=True, editable=False)
     key_hash = models.CharField(max_length=64, unique=True, editable=False)
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        editable=False,
-    )
+    created_by = user_reference(editable=False)
     # The account the token acts through when it calls other apps' services, so their own
     # permission checks (a national authorized user of this Party) and audit trails apply.
     service_user = models.OneToOneField(
@@ -42,14 +37,7 @@ class ApiToken(models.Model):
     )
     last_used_at = models.DateTimeField(_("last used"), null=True, blank=True, editable=False)
     revoked_at = models.DateTimeField(_("revoked at"), null=True, blank=True, editable=False)
-    revoked_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        editable=False,
-    )
+    revoked_by = user_reference(editable=False)
 
     class Meta:
         ordering = ["party__code", "name"]

@@ -7,6 +7,7 @@ from django.db import models
 from django.utils.functional import LazyObject
 from django.utils.translation import gettext_lazy as _
 
+from cms.model_fields import user_reference
 from cms.storage import SafeFileSystemStorage
 
 
@@ -185,9 +186,7 @@ class FollowUp(models.Model):
         ADMIN = "admin", _("Admin")
 
     ticket = models.ForeignKey(Ticket, on_delete=models.CASCADE, related_name="followups")
-    author = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
+    author = user_reference()
     author_email = models.EmailField(blank=True)
     by_staff = models.BooleanField(default=False)
     visibility = models.CharField(max_length=10, choices=Visibility.choices)
@@ -223,9 +222,7 @@ class Attachment(models.Model):
     original_name = models.CharField(max_length=255)
     content_type = models.CharField(max_length=100)
     size = models.PositiveIntegerField()
-    uploaded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
+    uploaded_by = user_reference()
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -258,9 +255,7 @@ class TicketEvent(models.Model):
         MAILED = "mailed", _("E-mail sent")
 
     ticket = models.ForeignKey(Ticket, on_delete=models.CASCADE, related_name="events")
-    actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
+    actor = user_reference()
     action = models.CharField(max_length=20, choices=Action.choices)
     old_value = models.CharField(max_length=255, blank=True)
     new_value = models.CharField(max_length=255, blank=True)

@@ -1,9 +1,9 @@
 """The national CHM tracker (COP/12/11 B.1): one row per Party, with its history."""
 
-from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from cms.model_fields import user_reference
 from cms.public_fields import PublicFields
 
 
@@ -50,9 +50,7 @@ class NationalSite(PublicFields, models.Model):
     last_verified = models.DateField(_("last verified"), null=True, blank=True)
     notes = models.TextField(_("notes"), blank=True)
     updated_at = models.DateTimeField(auto_now=True)
-    updated_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
+    updated_by = user_reference()
     # Written by the scheduled link checker.
     link_checked_at = models.DateTimeField(_("link checked"), null=True, blank=True)
     link_ok = models.BooleanField(_("site answers"), null=True)
@@ -75,9 +73,7 @@ class NationalSiteVersion(models.Model):
 
     site = models.ForeignKey(NationalSite, on_delete=models.CASCADE, related_name="versions")
     data = models.JSONField()
-    changed_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
+    changed_by = user_reference()
     changed_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:

@@ -4,6 +4,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from cms.model_fields import user_reference
 from cms.public_fields import PublicFields
 
 
@@ -44,19 +45,26 @@ class FocalPoint(PublicFields, models.Model):
         ACTIVE = "active", _("Active")
         RETIRED = "retired", _("Retired")
 
-    # The directory, its API and OData show these; contacts only with the person's consent.
-    PUBLIC_FIELDS = (
-        "party",
-        "categories",
+    # Who the person is and where they work.
+    IDENTITY_FIELDS = (
         "title",
         "first_name",
         "last_name",
         "organisation",
         "department",
         "designation",
+    )
+    # Everything the person's record says about them (the registry's edit form, its export).
+    CONTACT_FIELDS = (
+        *IDENTITY_FIELDS,
+        "address",
+        "phones",
+        "emails",
         "websites",
         "preferred_language",
     )
+    # The directory, its API and OData show these; contacts only with the person's consent.
+    PUBLIC_FIELDS = ("party", "categories", *IDENTITY_FIELDS, "websites", "preferred_language")
     PUBLIC_WITH_CONSENT = {
         "emails": "publish_email",
         "phones": "publish_phone",
@@ -89,21 +97,13 @@ class FocalPoint(PublicFields, models.Model):
         _("status"), max_length=12, choices=Status.choices, default=Status.NOMINATED
     )
     nominated_at = models.DateTimeField(_("nominated at"), null=True, blank=True)
-    nominated_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
+    nominated_by = user_reference()
     verified_at = models.DateTimeField(_("verified at"), null=True, blank=True)
-    verified_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
+    verified_by = user_reference()
     activated_at = models.DateTimeField(_("activated at"), null=True, blank=True)
-    activated_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
+    activated_by = user_reference()
     retired_at = models.DateTimeField(_("retired at"), null=True, blank=True)
-    retired_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
+    retired_by = user_reference()
     # The last public change: activation or the latest recorded change, whichever is later.
     # A column (not derived per row) so that harvesters' `updated gt …` and ordering by it
     # are index scans; kept by `save()` below and by `FocalPointChange.save()`.
@@ -144,9 +144,7 @@ class FocalPointChange(models.Model):
     """Audit trail: one row per change to a focal point, who, when, what."""
 
     focal_point = models.ForeignKey(FocalPoint, on_delete=models.CASCADE, related_name="changes")
-    user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
+    user = user_reference()
     at = models.DateTimeField(_("at"), auto_now_add=True)
     action = models.CharField(_("action"), max_length=20)
     changes = models.JSONField(_("changes"), default=dict)

@@ -9,6 +9,8 @@ from wagtail.fields import RichTextField
 from wagtail.models import DraftStateMixin, RevisionMixin, TranslatableMixin
 from wagtail.search import index
 
+from cms.model_fields import user_reference
+
 
 class Subject(models.Model):
     """A term of the small CBD-SUBJECTS thesaurus, titled in each UN language."""
@@ -100,35 +102,14 @@ class Notification(models.Model):
     issue_date = models.DateField(_("issue date"), null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     approved_at = models.DateTimeField(null=True, blank=True, editable=False)
-    approved_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        editable=False,
-    )
+    approved_by = user_reference(editable=False)
     issued_at = models.DateTimeField(null=True, blank=True, editable=False)
     # Set once its deliveries exist: an issued notification without it lost its dispatch
     # task (a broker restart) and the reconciler dispatches it again.
     dispatched_at = models.DateTimeField(null=True, blank=True, editable=False)
-    issued_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        editable=False,
-    )
+    issued_by = user_reference(editable=False)
     withdrawn_at = models.DateTimeField(null=True, blank=True, editable=False)
-    withdrawn_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        editable=False,
-    )
+    withdrawn_by = user_reference(editable=False)
     withdrawal_reason = models.TextField(_("withdrawal reason"), blank=True)
     # Languages whose recipients were sent the English text with a notice, in their
     # language, that an official translation will follow (chosen by staff when issuing).

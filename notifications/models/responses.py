@@ -4,6 +4,8 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from cms.model_fields import user_reference
+
 
 class Response(models.Model):
     """A submission answering a notification; Parties submit through the portal."""
@@ -28,9 +30,7 @@ class Response(models.Model):
     organisation = models.CharField(_("organisation"), max_length=255, blank=True)
     text = models.TextField(_("text"))
     language = models.CharField(_("language"), max_length=10, choices=settings.LANGUAGES)
-    submitted_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
+    submitted_by = user_reference()
     submitted_at = models.DateTimeField(_("submitted at"), auto_now_add=True)
 
     class Meta:

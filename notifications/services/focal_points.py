@@ -18,17 +18,7 @@ from notifications.services.errors import NotificationsError
 
 EDITABLE_FIELDS = (
     "categories",
-    "title",
-    "first_name",
-    "last_name",
-    "organisation",
-    "department",
-    "designation",
-    "address",
-    "phones",
-    "emails",
-    "websites",
-    "preferred_language",
+    *FocalPoint.CONTACT_FIELDS,
     "publish_email",
     "publish_phone",
     "publish_address",

@@ -1,14 +1,38 @@
 """Machine-translation jobs: one per request and source object, one target row per locale."""
 
-from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale, Revision
 from wagtail_localize.models import TranslatableObject
 
+from cms.model_fields import user_reference
 
-class TranslationJob(models.Model):
+
+class SegmentProgress(models.Model):
+    """How far a job, or one of its languages, has got: its segments counted by where their
+    translation came from, and the error that stopped it. Subclasses have `status`."""
+
+    segments_total = models.PositiveIntegerField(_("segments"), default=0)
+    segments_done = models.PositiveIntegerField(_("segments done"), default=0)
+    segments_memory = models.PositiveIntegerField(_("from memory"), default=0)
+    segments_machine = models.PositiveIntegerField(_("machine-translated"), default=0)
+    segments_failed = models.PositiveIntegerField(_("failed"), default=0)
+    error = models.TextField(_("error"), blank=True)
+
+    class Meta:
+        abstract = True
+
+    @property
+    def percent(self) -> int:
+        if self.status == self.Status.DONE:
+            return 100
+        if not self.segments_total:
+            return 0
+        return min(100, int(100 * self.segments_done / self.segments_total))
+
+
+class TranslationJob(SegmentProgress):
     """A request to machine-translate one translatable object into one or more locales.
 
     The database is the source of truth: the queue only wakes a worker, which resumes from
@@ -36,14 +60,7 @@ class TranslationJob(models.Model):
     source_locale = models.ForeignKey(
         Locale, on_delete=models.CASCADE, related_name="+", verbose_name=_("source language")
     )
-    requested_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("requested by"),
-    )
+    requested_by = user_reference(_("requested by"))
     trigger = models.CharField(
         _("trigger"), max_length=20, choices=Trigger.choices, default=Trigger.MANUAL
     )
@@ -51,12 +68,6 @@ class TranslationJob(models.Model):
     status = models.CharField(
         _("status"), max_length=20, choices=Status.choices, default=Status.QUEUED, db_index=True
     )
-    segments_total = models.PositiveIntegerField(_("segments"), default=0)
-    segments_done = models.PositiveIntegerField(_("segments done"), default=0)
-    segments_memory = models.PositiveIntegerField(_("from memory"), default=0)
-    segments_machine = models.PositiveIntegerField(_("machine-translated"), default=0)
-    segments_failed = models.PositiveIntegerField(_("failed"), default=0)
-    error = models.TextField(_("error"), blank=True)
     attempts = models.PositiveIntegerField(_("attempts"), default=0)
     created_at = models.DateTimeField(_("requested at"), auto_now_add=True)
     started_at = models.DateTimeField(_("started at"), null=True, blank=True)
@@ -77,14 +88,6 @@ class TranslationJob(models.Model):
         return self.status in self.ACTIVE
 
     @property
-    def percent(self) -> int:
-        if self.status == self.Status.DONE:
-            return 100
-        if not self.segments_total:
-            return 0
-        return min(100, int(100 * self.segments_done / self.segments_total))
-
-    @property
     def segments_kept(self) -> int:
         """Segments that already had a translation (a person's or earlier machine output):
         left as they were, so that the counts add up to the total."""
@@ -92,7 +95,7 @@ class TranslationJob(models.Model):
         return max(0, self.segments_total - done) if self.status == self.Status.DONE else 0
 
 
-class JobTarget(models.Model):
+class JobTarget(SegmentProgress):
     """One target locale of a job, with its own counts, error and resulting draft.
 
     At most one *active* target exists per (object, locale): two jobs never write the same
@@ -112,12 +115,6 @@ class JobTarget(models.Model):
     status = models.CharField(
         _("status"), max_length=20, choices=Status.choices, default=Status.QUEUED
     )
-    segments_total = models.PositiveIntegerField(_("segments"), default=0)
-    segments_done = models.PositiveIntegerField(_("segments done"), default=0)
-    segments_memory = models.PositiveIntegerField(_("from memory"), default=0)
-    segments_machine = models.PositiveIntegerField(_("machine-translated"), default=0)
-    segments_failed = models.PositiveIntegerField(_("failed"), default=0)
-    error = models.TextField(_("error"), blank=True)
     draft_revision = models.ForeignKey(
         Revision, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
@@ -138,14 +135,6 @@ class JobTarget(models.Model):
 
     def __str__(self) -> str:
         return f"{self.job_id} → {self.locale.language_code}"
-
-    @property
-    def percent(self) -> int:
-        if self.status == self.Status.DONE:
-            return 100
-        if not self.segments_total:
-            return 0
-        return min(100, int(100 * self.segments_done / self.segments_total))
 
     @property
     def wrote_nothing(self) -> bool:

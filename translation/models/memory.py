@@ -2,9 +2,10 @@
 
 import hashlib
 
-from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+
+from cms.model_fields import user_reference
 
 
 def source_hash(normalized: str) -> str:
@@ -46,14 +47,7 @@ class MemoryEntry(models.Model):
     origin = models.CharField(
         _("origin"), max_length=10, choices=Origin.choices, default=Origin.HUMAN
     )
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("by"),
-    )
+    created_by = user_reference(_("by"))
     kind = models.CharField(
         _("kind of field"), max_length=10, choices=Kind.choices, default=Kind.TEXT
     )

@@ -1,9 +1,10 @@
 """Per-segment review state on top of wagtail-localize's ``StringTranslation``."""
 
-from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail_localize.models import StringTranslation
+
+from cms.model_fields import user_reference
 
 # One review permission per content language; "Reviewers — Arabic" holds review_ar.
 REVIEW_LANGUAGES = {
@@ -52,14 +53,7 @@ class SegmentReview(models.Model):
         "translation.TranslationJob", on_delete=models.SET_NULL, null=True, blank=True
     )
     flags = models.CharField(_("engine flags"), max_length=200, blank=True)
-    reviewed_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("reviewed by"),
-    )
+    reviewed_by = user_reference(_("reviewed by"))
     reviewed_at = models.DateTimeField(_("reviewed at"), null=True, blank=True)
     updated_at = models.DateTimeField(auto_now=True)
 
