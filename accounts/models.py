@@ -5,7 +5,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from cms.model_fields import user_reference
+from cms.model_fields import party_reference, user_reference
 from cms.models import UserProfile
 
 # The roles a person can be invited or nominated to; "no role" is not one of them.
@@ -29,9 +29,7 @@ class Invitation(models.Model):
     email = models.EmailField(_("e-mail address"))
     name = models.CharField(_("name"), max_length=200, blank=True)
     language = models.CharField(_("language"), max_length=10, choices=settings.LANGUAGES)
-    party = models.ForeignKey(
-        "cms.Party", verbose_name=_("Party"), on_delete=models.PROTECT, related_name="+"
-    )
+    party = party_reference("+")
     role = models.CharField(_("role for the Party"), max_length=20, choices=PARTY_ROLES)
     token_hash = models.CharField(max_length=64, unique=True, editable=False)
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.PENDING)
@@ -77,9 +75,7 @@ class AccessRequest(models.Model):
         VERIFIED = "verified", _("Verified")
         REJECTED = "rejected", _("Rejected")
 
-    party = models.ForeignKey(
-        "cms.Party", verbose_name=_("Party"), on_delete=models.PROTECT, related_name="+"
-    )
+    party = party_reference("+")
     name = models.CharField(_("name"), max_length=200)
     email = models.EmailField(_("e-mail address"))
     position = models.CharField(_("position and institution"), max_length=300)

@@ -4,7 +4,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from cms.model_fields import user_reference
+from cms.model_fields import party_reference, user_reference
 
 
 class ApiToken(models.Model):
@@ -15,9 +15,7 @@ class ApiToken(models.Model):
     write another Party's data. Revoking sets `revoked_at`; the row stays as a record.
     """
 
-    party = models.ForeignKey(
-        "cms.Party", verbose_name=_("Party"), on_delete=models.PROTECT, related_name="api_tokens"
-    )
+    party = party_reference("api_tokens")
     name = models.CharField(
         _("name"), max_length=120, help_text=_("Who uses it, e.g. the national CHM website")
     )

@@ -2,6 +2,7 @@
 
 from django.conf import settings
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 
 def user_reference(verbose_name=None, *, editable: bool = True) -> models.ForeignKey:
@@ -15,4 +16,17 @@ def user_reference(verbose_name=None, *, editable: bool = True) -> models.Foreig
         on_delete=models.SET_NULL,
         related_name="+",
         editable=editable,
+    )
+
+
+def party_reference(related_name: str, *, optional: bool = False) -> models.ForeignKey:
+    """The Party a record belongs to; a Party with records cannot be deleted (PROTECT).
+    `optional`: records that may belong to no Party (staff accounts, anonymous tickets)."""
+    return models.ForeignKey(
+        "cms.Party",
+        verbose_name=_("Party"),
+        null=optional,
+        blank=optional,
+        on_delete=models.PROTECT,
+        related_name=related_name,
     )

@@ -2,6 +2,8 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from cms.model_fields import party_reference
+
 
 class UserProfile(models.Model):
     """What the site knows about a person beyond the login: their language and Party.
@@ -22,14 +24,7 @@ class UserProfile(models.Model):
     preferred_language = models.CharField(
         _("preferred language"), max_length=10, choices=settings.LANGUAGES, default="en"
     )
-    party = models.ForeignKey(
-        "cms.Party",
-        verbose_name=_("Party"),
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="members",
-    )
+    party = party_reference("members", optional=True)
     party_role = models.CharField(
         _("role for the Party"), max_length=20, choices=PartyRole.choices, blank=True
     )

@@ -7,7 +7,7 @@ from django.db import models
 from django.utils.functional import LazyObject
 from django.utils.translation import gettext_lazy as _
 
-from cms.model_fields import user_reference
+from cms.model_fields import party_reference, user_reference
 from cms.storage import SafeFileSystemStorage
 
 
@@ -82,14 +82,7 @@ class Ticket(models.Model):
         HIGH = "high", _("High")
         URGENT = "urgent", _("Urgent")
 
-    party = models.ForeignKey(
-        "cms.Party",
-        verbose_name=_("Party"),
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="helpdesk_tickets",
-    )
+    party = party_reference("helpdesk_tickets", optional=True)
     requester = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("requester"),

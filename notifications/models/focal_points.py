@@ -4,7 +4,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from cms.model_fields import user_reference
+from cms.model_fields import party_reference, user_reference
 from cms.public_fields import PublicFields
 
 
@@ -71,9 +71,7 @@ class FocalPoint(PublicFields, models.Model):
         "address": "publish_address",
     }
 
-    party = models.ForeignKey(
-        "cms.Party", verbose_name=_("Party"), on_delete=models.PROTECT, related_name="focal_points"
-    )
+    party = party_reference("focal_points")
     categories = models.JSONField(_("categories"), default=list)
     title = models.CharField(_("courtesy title"), max_length=40, blank=True)
     first_name = models.CharField(_("first name"), max_length=120)
