@@ -106,12 +106,7 @@ def _adopt(
         context_id=segment.segment.context_id,
         locale=locale,
     )
-    translation.data = text
-    translation.translation_type = StringTranslation.TRANSLATION_TYPE_MANUAL
-    translation.tool_name = ""
-    translation.last_translated_by = author
-    translation.has_error = False
-    translation.save()
+    translation_text_by_person(translation, text, author)
     state = SegmentReview.State.REVIEWED if public else SegmentReview.State.MACHINE
     SegmentReview.objects.update_or_create(
         translation=translation,
@@ -125,3 +120,14 @@ def _adopt(
         },
     )
     return True
+
+
+def translation_text_by_person(translation: StringTranslation, text: str, user) -> None:
+    """`text`, written by `user` (in review, in an imported file or on the page itself),
+    becomes the segment's translation, marked as a person's (manual) with no error."""
+    translation.data = text
+    translation.translation_type = StringTranslation.TRANSLATION_TYPE_MANUAL
+    translation.tool_name = ""
+    translation.last_translated_by = user
+    translation.has_error = False
+    translation.save()

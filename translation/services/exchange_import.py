@@ -31,6 +31,7 @@ from translation import selectors
 from translation.inline_tags import tag_problems
 from translation.models import MemoryEntry, SegmentReview
 from translation.models.memory import field_kind
+from translation.services.adopt import translation_text_by_person
 from translation.services.memory import ImportFormatError, memory_record
 
 State = SegmentReview.State
@@ -241,12 +242,7 @@ def _apply(
             locale=locale,
         )
     if not same_text:
-        translation.data = text
-        translation.translation_type = StringTranslation.TRANSLATION_TYPE_MANUAL
-        translation.tool_name = ""
-        translation.last_translated_by = user
-        translation.has_error = False
-        translation.save()
+        translation_text_by_person(translation, text, user)
     review = review or SegmentReview(translation=translation)
     if not same_text or new_state == State.REVIEWED:
         review.origin = SegmentReview.Origin.IMPORT

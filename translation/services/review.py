@@ -15,6 +15,7 @@ from translation import selectors
 from translation.inline_tags import tag_problems
 from translation.models import MemoryEntry, SegmentReview
 from translation.models.memory import field_kind
+from translation.services.adopt import translation_text_by_person
 from translation.services.drafts import draft_build
 from translation.services.memory import memory_record
 
@@ -67,12 +68,7 @@ def segment_save(
                 # A lost </a> or a stray <b> breaks the page: nothing is saved.
                 raise ReviewError(" ".join(problems))
             if text != translation.data:
-                translation.data = text
-                translation.translation_type = StringTranslation.TRANSLATION_TYPE_MANUAL
-                translation.tool_name = ""
-                translation.last_translated_by = user
-                translation.has_error = False
-                translation.save()
+                translation_text_by_person(translation, text, user)
                 review.origin = SegmentReview.Origin.HUMAN
         if approve:
             review.state = SegmentReview.State.REVIEWED
