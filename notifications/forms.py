@@ -1,16 +1,14 @@
 """Forms of the public portal; the services validate again."""
 
 from django import forms
-from django.conf import settings
 from django.core.validators import URLValidator, validate_email
 from django.utils.translation import gettext_lazy as _
 
-from cms.uploads import UploadRefused, upload_check
+from cms.uploads import UploadRefused
 from notifications.models import Category, FocalPoint
 from notifications.services.focal_points import EDITABLE_FIELDS
-from notifications.services.responses import RESPONSE_FILE_TYPES
+from notifications.services.responses import response_file_check
 
-ALLOWED_RESPONSE_EXTENSIONS = RESPONSE_FILE_TYPES
 MAX_RESPONSE_FILES = 5
 
 
@@ -78,11 +76,7 @@ class ResponseForm(forms.Form):
             )
         for upload in files:
             try:
-                upload_check(
-                    upload,
-                    allowed=ALLOWED_RESPONSE_EXTENSIONS,
-                    max_bytes=settings.MAX_UPLOAD_MB * 1024 * 1024,
-                )
+                response_file_check(upload)
             except UploadRefused as refusal:
                 raise forms.ValidationError(refusal.message) from None
         return files

@@ -13,6 +13,14 @@ from notifications.services.focal_points import user_may_manage_party
 RESPONSE_FILE_TYPES = frozenset({"pdf", "doc", "docx", "odt", "txt", "xls", "xlsx", "ods"})
 
 
+def response_file_check(upload) -> None:
+    """Raises UploadRefused, with a message for the reader, for a file a response may not
+    carry (its type or size); the portal form and the service both ask."""
+    upload_check(
+        upload, allowed=RESPONSE_FILE_TYPES, max_bytes=settings.MAX_UPLOAD_MB * 1024 * 1024
+    )
+
+
 def response_submit(
     *,
     user,
@@ -34,11 +42,7 @@ def response_submit(
         raise NotificationsError(_("Write the text of the response."))
     for upload in files:
         try:
-            upload_check(
-                upload,
-                allowed=RESPONSE_FILE_TYPES,
-                max_bytes=settings.MAX_UPLOAD_MB * 1024 * 1024,
-            )
+            response_file_check(upload)
         except UploadRefused as refusal:
             raise NotificationsError(refusal.message) from None
     with transaction.atomic():
