@@ -8,7 +8,7 @@ same kind of sink. Prints JSON; the last line is
 {"recipients": N, "ours_vs_smtplib": X, "duplicates": 0, "lost": 0}
 where X = smtplib time / our time (1.0 = as fast as the bare loop).
 
-Usage: .venv/bin/python bench/dispatch.py [--recipients 10000] [--workers 2]
+Usage: .venv/bin/python bench/dispatch.py [--recipients 10000] [--workers 2] [--redis-url URL]
 With DATABASE_URL=postgres://…/<name> the database <name> is dropped, created and used
 instead of SQLite (the scale-out profile).
 """
@@ -65,6 +65,9 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--recipients", type=int, default=10000)
     parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument(
+        "--redis-url", default="", help="the production profile's broker (default: ORM broker)"
+    )
     args = parser.parse_args()
     n = args.recipients
 
@@ -84,7 +87,7 @@ def main() -> None:
         "EMAIL_PORT": str(controller.port),
         "Q_WORKERS": str(args.workers),
         "DATABASE_URL": database_url if database_url.startswith("postgres") else "",
-        "REDIS_URL": "",
+        "REDIS_URL": args.redis_url,
         "LOG_LEVEL": "ERROR",
     }
     os.environ.update(env)
@@ -214,6 +217,8 @@ def main() -> None:
                 "duplicates": duplicates,
                 "lost": lost,
                 "database": "postgresql" if database_url.startswith("postgres") else "sqlite",
+                "broker": "redis" if args.redis_url else "orm",
+                "workers": args.workers,
             }
         )
     )
