@@ -114,7 +114,10 @@ def main() -> None:
     work = Path(tempfile.mkdtemp(prefix="render-cpu-bench-"))
     log(f"work dir {work}")
     scratch_site(work, database_url=args.database_url, PAGE_CACHE_SECONDS="0")
+    from django.core.management import call_command
     from django.db import connection
+
+    call_command("collectstatic", "--noinput", verbosity=0)  # DEBUG=0: the manifest
 
     figures = {}
     for number, size in enumerate(sorted(args.sizes)):

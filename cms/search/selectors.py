@@ -7,7 +7,8 @@ from dataclasses import dataclass
 from datetime import date
 
 from django.apps import apps
-from django.db.models import Sum
+from django.db.models import F, Q, Sum
+from django.db.models.functions import Coalesce
 from django.utils.translation import gettext
 
 from cms.models import SearchDocument, SearchTerm
@@ -74,15 +75,12 @@ def site_search(query: str, language: str) -> list[SearchHit]:
             translated = SearchDocument.objects.filter(language=language).values("group")
             documents = documents.exclude(group__in=translated)
         terms = {term for alternatives in items for terms in alternatives for term in terms}
-        scores = dict(
-            SearchTerm.objects.filter(document__in=documents, term__in=terms)
-            .values_list("document_id")
-            .annotate(total=Sum("weight"))
-        )
-        hits += [
-            SearchHit(document, scores.get(document.pk, 0), fallback)
-            for document in documents[:MAX_RESULTS]
-        ]
+        # Ranked in the database before the cut: on a big site a common word matches more
+        # than MAX_RESULTS documents, and cutting first kept arbitrary ones, not the best.
+        ranked = documents.annotate(
+            score=Coalesce(Sum("terms__weight", filter=Q(terms__term__in=terms)), 0)
+        ).order_by("-score", F("date").desc(nulls_last=True), "pk")
+        hits += [SearchHit(document, document.score, fallback) for document in ranked[:MAX_RESULTS]]
     hits.sort(
         key=lambda hit: (hit.fallback, -hit.score, -(hit.document.date or date.min).toordinal())
     )

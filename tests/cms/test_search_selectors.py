@@ -1,0 +1,34 @@
+"""Site search keeps the best documents when a word matches more than it shows."""
+
+import pytest
+
+from cms.models import SearchDocument, SearchTerm
+from cms.search import analysis, selectors
+
+pytestmark = pytest.mark.django_db
+
+
+def document(number: int, term: str, weight: int) -> SearchDocument:
+    made = SearchDocument.objects.create(
+        key=f"page:{number}:en",
+        group=f"page:{number}",
+        language="en",
+        kind="cms.contentpage",
+        title=f"Forests {number}",
+        url=f"/en/p{number}/",
+    )
+    SearchTerm.objects.create(document=made, term=term, weight=weight)
+    return made
+
+
+def test_the_best_scored_documents_survive_the_result_limit(monkeypatch):
+    # The query's own analysed term, so the test holds whatever the stemmer makes of it.
+    term = analysis.query_terms("forests", "en")[0][0][0]
+    # Low scores first, so the database's natural order would keep them.
+    for number in range(6):
+        document(number, term, weight=1)
+    best = [document(10, term, weight=5), document(11, term, weight=3)]
+    monkeypatch.setattr(selectors, "MAX_RESULTS", 2)
+    hits = selectors.site_search("forests", "en")
+    assert [hit.document for hit in hits] == best
+    assert [hit.score for hit in hits] == [5, 3]
