@@ -29,7 +29,9 @@ class SegmentProgress(models.Model):
             return 100
         if not self.segments_total:
             return 0
-        return min(100, int(100 * self.segments_done / self.segments_total))
+        # 100 % means finished: after its last segment a job still writes the drafts, so a
+        # running job with every segment done shows 99 % until then.
+        return min(99, int(100 * self.segments_done / self.segments_total))
 
 
 class TranslationJob(SegmentProgress):
