@@ -69,11 +69,25 @@ def _locked_for(instance: Model, user: AbstractBaseUser | None) -> str | None:
     return None
 
 
+def _translation_lock(original: Model) -> None:
+    """Hold ``original``'s row until the transaction ends, before looking for its translation.
+
+    Jobs run side by side: a page's job and its child's job (which needs the parent in the
+    same language) both found no Arabic parent and both copied it; the second copy failed
+    on the slug and its job with it. Locks are taken child first, then ancestors, in every
+    job, so two jobs never wait for each other in a circle. (SQLite writes one at a time.)
+    """
+    if transaction.get_connection().in_atomic_block:
+        manager = type(original)._base_manager
+        list(manager.select_for_update().filter(pk=original.pk).values_list("pk", flat=True))
+
+
 def parent_ensure(page: Page, locale: Locale, user: AbstractBaseUser | None = None) -> Page:
     """The parent of ``page`` in ``locale``, created as a *draft* copy where missing."""
     parent = page.get_parent().specific
     if parent.is_root():
         return parent
+    _translation_lock(parent)
     translated = parent.get_translation_or_none(locale)
     if translated is not None:
         return translated
@@ -87,6 +101,7 @@ def _working_copy(
     original: Model, locale: Locale, user: AbstractBaseUser | None
 ) -> tuple[Model, Model | None]:
     """(object to write the translation into, existing target or None)."""
+    _translation_lock(original)
     target = original.get_translation_or_none(locale)
     if target is not None:
         target = target.specific if isinstance(target, Page) else target
