@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.e2e.conftest import manage_in
 from tests.waiting import wait_until
 
 # Real processes (workers, interpreters) or hundreds of generated requests: not in test-fast.
@@ -62,15 +63,7 @@ def worker_env(tmp_path, demo_packages_dir):
 
 
 def manage(env, *args, timeout=600):
-    return subprocess.run(
-        [sys.executable, "manage.py", *args],
-        cwd=ROOT,
-        env=env,
-        check=True,
-        capture_output=True,
-        text=True,
-        timeout=timeout,
-    ).stdout
+    return manage_in(env, *args, timeout=timeout).stdout
 
 
 def start_worker(env):
