@@ -4,6 +4,12 @@ A task is enqueued only once the surrounding transaction commits (at once outsid
 worker never looks for a row that is not there yet, and a rolled-back request queues nothing.
 The database stays the source of truth; the queue is only a wake-up call.
 
+The tasks of one transaction are handed over together when it commits, each distinct task
+once (Wagtail queues the same page's index task several times per save): one broker
+transaction on the ORM broker, one broker client per cluster for the process. django-q2
+alone opens a new Redis client per task, and on the ORM broker outside a transaction closes
+the database connection before every task (with CONN_MAX_AGE=0: a reconnect each).
+
 Work goes to a named queue; `settings.TASK_QUEUES` maps each name to a django-q2 cluster
 (None: the default cluster). Machine translation uses the "mt" queue, which `MT_CLUSTER`
 points at its own cluster in the production profile, so long jobs never hold up e-mail.
@@ -11,9 +17,13 @@ points at its own cluster in the production profile, so long jobs never hold up 
 
 from __future__ import annotations
 
+from contextlib import nullcontext
+
 from django.conf import settings
 from django.core import checks
 from django.db import transaction
+from django_q.brokers import Broker, get_broker
+from django_q.conf import Conf
 from django_q.tasks import async_task
 
 DEFAULT = "default"
@@ -25,6 +35,38 @@ def queue_cluster(queue: str) -> str | None:
     return settings.TASK_QUEUES[queue]
 
 
+_BROKERS: dict[tuple, Broker] = {}
+
+
+def _broker(cluster: str | None) -> Broker:
+    """The process's broker for a cluster (keyed on the broker settings too: tests swap them)."""
+    key = (cluster, Conf.ORM, repr(Conf.REDIS), Conf.BROKER_CLASS)
+    if key not in _BROKERS:
+        _BROKERS[key] = get_broker(cluster)
+    return _BROKERS[key]
+
+
+class PendingTasks:
+    """The tasks to hand over when the current transaction commits, as one on-commit callback.
+
+    One per savepoint level, so a rolled-back savepoint drops its own tasks with it, as
+    Django's on-commit list does for single callbacks.
+    """
+
+    def __init__(self) -> None:
+        self.tasks: dict[str, tuple[str, tuple, dict]] = {}
+
+    def add(self, func: str, args: tuple, options: dict) -> None:
+        # repr: arguments may be lists; a task queued twice for one commit runs once.
+        self.tasks.setdefault(repr((func, args, sorted(options.items()))), (func, args, options))
+
+    def __call__(self) -> None:
+        # The ORM broker: one transaction for all, so no reconnect before each.
+        with transaction.atomic(using=Conf.ORM) if Conf.ORM else nullcontext():
+            for func, args, options in self.tasks.values():
+                async_task(func, *args, broker=_broker(options["cluster"]), **options)
+
+
 def enqueue(
     func: str, *args, group: str, queue: str = DEFAULT, task_name: str | None = None
 ) -> None:
@@ -33,7 +75,16 @@ def enqueue(
     options = {"group": group, "cluster": cluster}
     if task_name:
         options["task_name"] = task_name
-    transaction.on_commit(lambda: async_task(func, *args, **options))
+    connection = transaction.get_connection()
+    if connection.in_atomic_block:
+        level = set(connection.savepoint_ids)
+        for savepoints, callback, _robust in connection.run_on_commit:
+            if isinstance(callback, PendingTasks) and savepoints == level:
+                callback.add(func, args, options)
+                return
+    pending = PendingTasks()
+    pending.add(func, args, options)
+    transaction.on_commit(pending)
 
 
 @checks.register(checks.Tags.compatibility)

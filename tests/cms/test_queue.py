@@ -86,3 +86,80 @@ def test_a_queue_naming_a_cluster_no_worker_runs_fails_the_checks():
         with pytest.raises(SystemCheckError, match="cms.E001"):
             call_command("check")
     call_command("check")
+
+
+def orm_queued() -> list[tuple[str, tuple]]:
+    return [(task.task["func"], task.task["args"]) for task in OrmQ.objects.order_by("pk")]
+
+
+def test_a_transactions_tasks_are_queued_each_once_in_order(django_capture_on_commit_callbacks):
+    from django.db import transaction
+
+    from cms.queue import enqueue
+
+    with django_capture_on_commit_callbacks(execute=True), transaction.atomic():
+        enqueue("helpdesk.tasks.ticket_mail_send", 1, group="helpdesk")
+        enqueue("notifications.tasks.deliveries_send_task", [4, 5], group="notifications")
+        enqueue("helpdesk.tasks.ticket_mail_send", 1, group="helpdesk")  # Wagtail does this
+        enqueue("helpdesk.tasks.ticket_mail_send", 2, group="helpdesk")
+    assert orm_queued() == [
+        ("helpdesk.tasks.ticket_mail_send", (1,)),
+        ("notifications.tasks.deliveries_send_task", ([4, 5],)),
+        ("helpdesk.tasks.ticket_mail_send", (2,)),
+    ]
+
+
+def test_a_rolled_back_savepoint_takes_its_own_tasks_with_it(django_capture_on_commit_callbacks):
+    from django.db import transaction
+
+    from cms.queue import enqueue
+
+    with django_capture_on_commit_callbacks(execute=True), transaction.atomic():
+        enqueue("helpdesk.tasks.ticket_mail_send", 1, group="helpdesk")
+        try:
+            with transaction.atomic():
+                enqueue("helpdesk.tasks.ticket_mail_send", 2, group="helpdesk")
+                raise ValueError("the inner step fails")
+        except ValueError:
+            pass
+        enqueue("helpdesk.tasks.ticket_mail_send", 3, group="helpdesk")
+    assert orm_queued() == [
+        ("helpdesk.tasks.ticket_mail_send", (1,)),
+        ("helpdesk.tasks.ticket_mail_send", (3,)),
+    ]
+
+
+@pytest.mark.django_db(transaction=True)
+def test_handing_tasks_to_the_orm_broker_keeps_the_database_connection(monkeypatch):
+    # django-q2's ORM broker closes the connection before each task outside a transaction
+    # (CONN_MAX_AGE=0: a reconnect per task, the cost that slowed translation jobs).
+    from django.db import connection, transaction
+
+    from cms.queue import enqueue
+
+    closes = []
+    close = connection.close
+    monkeypatch.setattr(connection, "close", lambda: closes.append(1) or close())
+    with transaction.atomic():
+        for number in range(5):
+            enqueue("helpdesk.tasks.ticket_mail_send", number, group="helpdesk")
+    assert closes == []
+    assert len(orm_queued()) == 5
+
+
+def test_tasks_reuse_one_redis_connection(redis_broker, django_capture_on_commit_callbacks):
+    from django.db import transaction
+
+    from cms.queue import enqueue
+
+    def connections_received() -> int:
+        return redis_broker.info("stats")["total_connections_received"]
+
+    with django_capture_on_commit_callbacks(execute=True):  # the process's client
+        enqueue("helpdesk.tasks.ticket_mail_send", 0, group="helpdesk")
+    before = connections_received()
+    for number in range(1, 21):
+        with django_capture_on_commit_callbacks(execute=True), transaction.atomic():
+            enqueue("helpdesk.tasks.ticket_mail_send", number, group="helpdesk")
+    assert connections_received() - before <= 1  # 20 transactions, no new client each
+    assert len(queued(redis_broker, Conf.CLUSTER_NAME)) == 21
