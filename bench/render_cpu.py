@@ -10,7 +10,9 @@ one section per language, as bench/site.py's multiplied site), and at each size 
 pages are rendered through the whole middleware stack with the page cache off, counting the
 process's CPU time (not wall) and the database queries per page. The database server's own
 CPU is not in the figure; on SQLite it is (same process). With --profile, the last size's
-renders are profiled in a second pass (cProfile, read with `python -m pstats FILE`).
+renders are profiled in a second pass (cProfile, read with `python -m pstats FILE`). With
+--statements N, every SQL statement of the renders is timed and the N whose time per page
+grew most from the smallest size to the largest are printed before the JSON line.
 The last line is JSON: per size, cpu_ms_per_page, wall_ms_per_page and queries_per_page,
 and cpu_growth (the largest size's CPU per page over the smallest's; 1.0 = constant).
 """
@@ -76,7 +78,42 @@ def grow(target: int) -> dict[str, int]:
     return counts
 
 
-def render(paths: list[str], profiler: cProfile.Profile | None) -> dict:
+class StatementTimer:
+    """`connection.execute_wrapper`: seconds and calls per SQL text (parameters apart)."""
+
+    def __init__(self) -> None:
+        self.seconds: dict[str, float] = {}
+        self.calls: dict[str, int] = {}
+
+    def __call__(self, execute, sql, params, many, context):
+        started = time.perf_counter()
+        try:
+            return execute(sql, params, many, context)
+        finally:
+            self.seconds[sql] = self.seconds.get(sql, 0.0) + time.perf_counter() - started
+            self.calls[sql] = self.calls.get(sql, 0) + 1
+
+
+def statements_grown(timers: dict[int, StatementTimer], pages: int, top: int) -> None:
+    """Log the statements whose time per rendered page grew most between the sizes."""
+    smallest, largest = timers[min(timers)], timers[max(timers)]
+    grown = sorted(
+        largest.seconds,
+        key=lambda sql: smallest.seconds.get(sql, 0.0) - largest.seconds[sql],
+    )
+    log(f"• statements whose time per page grew most ({min(timers)} → {max(timers)} pages)")
+    for sql in grown[:top]:
+        before = smallest.seconds.get(sql, 0.0) * 1000 / pages
+        after = largest.seconds[sql] * 1000 / pages
+        log(f"  {before:.2f} → {after:.2f} ms/page, {largest.calls[sql] / pages:.1f} calls/page")
+        log(f"    {sql[sql.find(' FROM ') :][:500]}")  # the columns say little
+
+
+def render(
+    paths: list[str], profiler: cProfile.Profile | None, timer: StatementTimer | None = None
+) -> dict:
+    from contextlib import nullcontext
+
     from django.db import connection
     from django.test import Client
     from django.test.utils import CaptureQueriesContext
@@ -90,7 +127,10 @@ def render(paths: list[str], profiler: cProfile.Profile | None) -> dict:
     if profiler:
         profiler.enable()
     for path in paths:
-        with CaptureQueriesContext(connection) as context:
+        with (
+            connection.execute_wrapper(timer) if timer else nullcontext(),
+            CaptureQueriesContext(connection) as context,
+        ):
             response = client.get(path, secure=True)
         assert response.status_code == 200, (path, response.status_code)
         queries += len(context.captured_queries)
@@ -112,6 +152,9 @@ def main() -> None:
     parser.add_argument("--database-url", help="a PostgreSQL database to drop and use")
     parser.add_argument("--profile", type=Path, help="cProfile output of the last size")
     parser.add_argument(
+        "--statements", type=int, default=0, help="print the N statements that grew most"
+    )
+    parser.add_argument(
         "--redis-url",
         default="",
         help="broker and cache, as in the production profile (flushed); the default ORM "
@@ -131,6 +174,7 @@ def main() -> None:
     call_command("collectstatic", "--noinput", verbosity=0)  # DEBUG=0: the manifest
 
     figures = {}
+    timers: dict[int, StatementTimer] = {}
     for number, size in enumerate(sorted(args.sizes)):
         log(f"• growing the site to {size} pages")
         counts = grow(size)
@@ -148,6 +192,11 @@ def main() -> None:
         if profiler:  # a second pass: the profiler's own cost stays out of the figures
             render(paths, profiler)
             profiler.dump_stats(args.profile)
+        if args.statements:  # a pass of its own: the timing's cost stays out of the figures
+            timers[size] = StatementTimer()
+            render(paths, None, timers[size])
+    if args.statements:
+        statements_grown(timers, len(paths), args.statements)
     smallest, largest = min(figures), max(figures)
     print(
         json.dumps(
