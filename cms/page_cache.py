@@ -30,7 +30,7 @@ def generation() -> int:
 
 
 def page_cache_clear(**_kwargs) -> None:
-    """Retire every cached page (connected to Wagtail's publish signals)."""
+    """Retire every cached page and menu (connected to Wagtail's publish signals)."""
     try:
         cache.incr(GENERATION_KEY)
     except ValueError:

@@ -13,11 +13,14 @@ def connect() -> None:
     for signal in (page_published, page_unpublished, page_slug_changed):
         signal.connect(_page_search_update, dispatch_uid=f"page-search-{signal}")
     post_page_move.connect(_page_moved, dispatch_uid="page-search-move")
-    # Every cached page shows the menu: a menu edit retires them all.
-    for signal in (post_save, post_delete):
-        signal.connect(
-            page_cache_clear, sender="cms.NavigationMenu", dispatch_uid=f"menu-cache-{signal}"
-        )
+    # Every cached page shows the menu: a menu edit retires them all. A view restriction
+    # added or lifted changes who may see a page (and whether menus link to it); a site's
+    # address changes every link.
+    for sender in ("cms.NavigationMenu", "wagtailcore.PageViewRestriction", "wagtailcore.Site"):
+        for signal in (post_save, post_delete):
+            signal.connect(
+                page_cache_clear, sender=sender, dispatch_uid=f"page-cache-{sender}-{signal}"
+            )
 
 
 def _page_deleted(sender, instance, **kwargs):

@@ -51,3 +51,12 @@ def language_reset():
     translation.deactivate()
     yield
     translation.deactivate()
+
+
+@pytest.fixture(autouse=True)
+def cache_reset():
+    """Each test starts with an empty cache: menus and pages cached under the generation
+    number of an earlier test's database must not be served to this one."""
+    from django.core.cache import cache
+
+    cache.clear()

@@ -154,3 +154,27 @@ def test_home_page_shows_the_latest_notifications_in_the_visitors_language(clien
     russian = client.get("/ru/").content.decode()
     # No Russian text yet: the English title, marked as English.
     assert '<span lang="en" dir="ltr">Nomination of national focal points' in russian
+
+
+def menu_hrefs(client, path: str) -> list[str]:
+    return [href for _label, href in menu_links(client.get(path).content.decode())]
+
+
+@pytest.mark.django_db
+def test_the_cached_menu_follows_what_is_published(client, help_index):
+    assert help_index.url in menu_hrefs(client, "/fr/")  # and now the French menu is cached
+    help_index.unpublish()
+    assert help_index.url not in menu_hrefs(client, "/fr/")
+    help_index.save_revision().publish()
+    assert help_index.url in menu_hrefs(client, "/fr/")
+
+
+@pytest.mark.django_db
+def test_a_view_restriction_retires_the_cached_page_and_its_menu_link(client, help_index):
+    from wagtail.models import PageViewRestriction
+
+    assert client.get(help_index.url).status_code == 200  # now cached for anonymous visitors
+    assert help_index.url in menu_hrefs(client, "/fr/")
+    PageViewRestriction.objects.create(page=help_index, restriction_type="login")
+    assert client.get(help_index.url).status_code == 302  # to sign in, not the cached page
+    assert help_index.url not in menu_hrefs(client, "/fr/")
