@@ -23,10 +23,11 @@ import datetime
 import logging
 import uuid
 from collections import defaultdict
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 from django.conf import settings
-from django.db import connection, transaction
+from django.db import DatabaseError, connection, transaction
 from django.db.models import F
 from django.utils import timezone
 
@@ -105,6 +106,7 @@ def _claim(
     """Claim the due rows among `candidate_ids` in one transaction; return those we got."""
     now = timezone.now()
     with transaction.atomic():
+        _synchronous_commit()
         due = _due_filter(now).filter(pk__in=candidate_ids)
         if connection.features.has_select_for_update_skip_locked:
             # Rows another worker is claiming right now are skipped, not waited for.
@@ -161,24 +163,48 @@ def _mark_started(delivery: Delivery, token: uuid.UUID) -> bool:
     Plain SQL on purpose: it runs once per message, and building the ORM UPDATE cost
     more than executing it (profiled). Same statement as
     `filter(pk=…, status=SENDING, attempt_token=token).update(send_started_at=now)`.
+    One round trip: on PostgreSQL the session does not wait for the WAL flush while it
+    sends (`_stamps_without_wal_flush`); SQLite runs WAL with synchronous=NORMAL. Either
+    way the database has the row once the statement returns, so a killed worker loses
+    nothing; only a crash of the database server itself could lose the last few stamps.
     """
     field = Delivery._meta.get_field
     now = field("send_started_at").get_db_prep_value(timezone.now(), connection)
     token_value = field("attempt_token").get_db_prep_value(token, connection)
     params = [now, delivery.pk, Delivery.Status.SENDING.value, token_value]
-    if connection.vendor != "postgresql":
-        # SQLite runs WAL with synchronous=NORMAL: a commit survives a killed worker.
-        with connection.cursor() as cursor:
-            cursor.execute(_MARK_STARTED_SQL, params)
-            return cursor.rowcount == 1
-    # PostgreSQL: don't wait for the WAL flush (an fsync per message). The server has the
-    # row as soon as COMMIT returns, so a killed worker loses nothing; only a crash of the
-    # database server itself could lose the last few stamps (the same window SQLite's
-    # synchronous=NORMAL has on power loss). Claims and records stay fully synchronous.
-    with transaction.atomic(), connection.cursor() as cursor:
-        cursor.execute("SET LOCAL synchronous_commit TO OFF")
+    with connection.cursor() as cursor:
         cursor.execute(_MARK_STARTED_SQL, params)
         return cursor.rowcount == 1
+
+
+@contextmanager
+def _stamps_without_wal_flush():
+    """PostgreSQL: the sending session commits without waiting for the WAL flush (an fsync
+    per message otherwise), claims and records excepted (`_synchronous_commit`).
+
+    It was `SET LOCAL` in a transaction around each stamp: four round trips per message
+    (BEGIN, SET, UPDATE, COMMIT) where one does.
+    """
+    if connection.vendor != "postgresql":
+        yield
+        return
+    with connection.cursor() as cursor:
+        cursor.execute("SET synchronous_commit TO OFF")
+    try:
+        yield
+    finally:
+        try:
+            with connection.cursor() as cursor:
+                cursor.execute("RESET synchronous_commit")
+        except DatabaseError:  # the connection is gone, and its session setting with it
+            logger.warning("could not reset synchronous_commit", exc_info=True)
+
+
+def _synchronous_commit() -> None:
+    """Inside a claim's or a record's transaction: its COMMIT waits for the WAL flush."""
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("SET LOCAL synchronous_commit TO ON")
 
 
 _MARK_STARTED_SQL = (
@@ -206,6 +232,7 @@ def _record(
         return
     now = timezone.now()
     with transaction.atomic():
+        _synchronous_commit()
         held = Delivery.objects.filter(
             pk__in=[delivery.pk for delivery, _answer in answers],
             status=Delivery.Status.SENDING,
@@ -261,48 +288,59 @@ def deliveries_send(*, delivery_ids: list[int], kind: str = "notification") -> d
     """
     outcome: dict[str, int] = {}
     claim_batch = max(1, _setting("NOTIFICATIONS_CLAIM_BATCH", 50))
-    record_every = max(1, _setting("NOTIFICATIONS_RECORD_EVERY", 10))
     ids = sorted(set(delivery_ids))
     cache = _MessageCache(kind=kind)
-    sender = sender_address()
     session = SmtpSession()
     try:
-        for start in range(0, len(ids), claim_batch):
-            token = uuid.uuid4()
-            batch = _claim(
-                candidate_ids=ids[start : start + claim_batch],
-                token=token,
-                cache=cache,
-                outcome=outcome,
-            )
-            answers: list[tuple[Delivery, SmtpAnswer]] = []
-            try:
-                for delivery in batch:
-                    prepared = cache.get(
-                        delivery.notification, delivery.focal_point.preferred_language
-                    )
-                    if session.connection is None:
-                        try:
-                            session.open()
-                        except Exception as error:  # noqa: BLE001 (any failure to connect)
-                            logger.warning("SMTP connection failed: %s", error)
-                    if session.connection is not None and not _mark_started(delivery, token):
-                        continue  # taken away from us (staff or reconciler): not ours to send
-                    data = message_bytes(
-                        prepared=prepared,
-                        name=delivery.focal_point.full_name,
-                        address=delivery.email,
-                        message_id=delivery.message_id,
-                    )
-                    answers.append(
-                        (delivery, session.send(sender=sender, recipient=delivery.email, data=data))
-                    )
-                    if len(answers) >= record_every:
-                        _record(answers, token, outcome)
-                        answers = []
-            finally:
-                # An exception (not a kill) still records what SMTP already answered.
-                _record(answers, token, outcome)
+        with _stamps_without_wal_flush():
+            for start in range(0, len(ids), claim_batch):
+                token = uuid.uuid4()
+                batch = _claim(
+                    candidate_ids=ids[start : start + claim_batch],
+                    token=token,
+                    cache=cache,
+                    outcome=outcome,
+                )
+                _batch_send(batch, token=token, cache=cache, session=session, outcome=outcome)
     finally:
         session.close()
     return outcome
+
+
+def _batch_send(
+    batch: list[Delivery],
+    *,
+    token: uuid.UUID,
+    cache: _MessageCache,
+    session: SmtpSession,
+    outcome: dict[str, int],
+) -> None:
+    """Send a claimed batch, recording the answers every NOTIFICATIONS_RECORD_EVERY."""
+    record_every = max(1, _setting("NOTIFICATIONS_RECORD_EVERY", 10))
+    sender = sender_address()
+    answers: list[tuple[Delivery, SmtpAnswer]] = []
+    try:
+        for delivery in batch:
+            prepared = cache.get(delivery.notification, delivery.focal_point.preferred_language)
+            if session.connection is None:
+                try:
+                    session.open()
+                except Exception as error:  # noqa: BLE001 (any failure to connect)
+                    logger.warning("SMTP connection failed: %s", error)
+            if session.connection is not None and not _mark_started(delivery, token):
+                continue  # taken away from us (staff or reconciler): not ours to send
+            data = message_bytes(
+                prepared=prepared,
+                name=delivery.focal_point.full_name,
+                address=delivery.email,
+                message_id=delivery.message_id,
+            )
+            answers.append(
+                (delivery, session.send(sender=sender, recipient=delivery.email, data=data))
+            )
+            if len(answers) >= record_every:
+                _record(answers, token, outcome)
+                answers = []
+    finally:
+        # An exception (not a kill) still records what SMTP already answered.
+        _record(answers, token, outcome)

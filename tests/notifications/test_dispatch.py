@@ -237,3 +237,25 @@ def test_reminder_sent_once_per_recipient(smtp_server, media_root):
     assert len(reminders) == 2
     subjects = sorted(m["Subject"] for m in reminders)
     assert any("Rappel" in s for s in subjects) and any("Recordatorio" in s for s in subjects)
+
+
+def test_each_message_is_stamped_in_one_statement_and_the_session_left_as_it_was(
+    smtp_server, media_root
+):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    for i in range(4):
+        make_focal_point("NO", email_address=f"stamp{i}@example.org")
+    ids = services.deliveries_create(notification=issued())
+    with CaptureQueriesContext(connection) as captured:
+        assert services.deliveries_send(delivery_ids=ids) == {"sent": 4}
+    statements = [query["sql"] for query in captured.captured_queries]
+    assert sum(sql.startswith("UPDATE") and "SET send_started_at" in sql for sql in statements) == 4
+    # On PostgreSQL the stamps skip the WAL flush for the session, not per message (it was
+    # a SET LOCAL in a transaction of its own around each stamp: four round trips).
+    assert sum("synchronous_commit TO OFF" in sql for sql in statements) <= 1
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("SHOW synchronous_commit")
+            assert cursor.fetchone()[0] == "on"
