@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from django.apps import apps
-from django.db.models import F, Q, Sum
+from django.db.models import F, FilteredRelation, Q, Sum
 from django.db.models.functions import Coalesce
 from django.utils.translation import gettext
 
@@ -34,27 +34,26 @@ class SearchHit:
             return ""
 
 
-def _documents_with(term: str, language: str) -> set[int]:
-    return set(
-        SearchTerm.objects.filter(term=term, document__language=language).values_list(
-            "document_id", flat=True
-        )
-    )
+def _with_term(term: str) -> Q:
+    return Q(pk__in=SearchTerm.objects.filter(term=term).values("document_id"))
 
 
-def _matching(items: list[list[list[str]]], language: str) -> set[int]:
-    found: set[int] | None = None
+def _matching(items: list[list[list[str]]]) -> Q:
+    """Documents holding every item, an item being any of its alternatives (each a list of
+    terms, all required). One condition of sub-queries: the matching ids never leave the
+    database (on a big site a common word is on thousands of documents)."""
+    condition = Q()
     for alternatives in items:
-        matched: set[int] = set()
+        if not alternatives:
+            return Q(pk__in=[])  # an item nothing can match
+        either = Q()
         for terms in alternatives:
-            documents = _documents_with(terms[0], language)
-            for term in terms[1:]:
-                documents &= _documents_with(term, language)
-            matched |= documents
-        found = matched if found is None else found & matched
-        if not found:
-            return set()
-    return found or set()
+            every = Q()
+            for term in terms:
+                every &= _with_term(term)
+            either |= every
+        condition &= either
+    return condition
 
 
 def site_search(query: str, language: str) -> list[SearchHit]:
@@ -66,10 +65,7 @@ def site_search(query: str, language: str) -> list[SearchHit]:
         items = analysis.query_terms(query, current)
         if not items:
             continue
-        ids = _matching(items, current)
-        if not ids:
-            continue
-        documents = SearchDocument.objects.filter(pk__in=ids)
+        documents = SearchDocument.objects.filter(_matching(items), language=current)
         fallback = current != language
         if fallback:
             translated = SearchDocument.objects.filter(language=language).values("group")
@@ -77,8 +73,11 @@ def site_search(query: str, language: str) -> list[SearchHit]:
         terms = {term for alternatives in items for terms in alternatives for term in terms}
         # Ranked in the database before the cut: on a big site a common word matches more
         # than MAX_RESULTS documents, and cutting first kept arbitrary ones, not the best.
+        # The query's terms are in the join itself (the (document, term) index finds them),
+        # not in the sum's filter, which joined every term of every matching document first.
         ranked = documents.annotate(
-            score=Coalesce(Sum("terms__weight", filter=Q(terms__term__in=terms)), 0)
+            matched=FilteredRelation("terms", condition=Q(terms__term__in=terms)),
+            score=Coalesce(Sum("matched__weight"), 0),
         ).order_by("-score", F("date").desc(nulls_last=True), "pk")
         hits += [SearchHit(document, document.score, fallback) for document in ranked[:MAX_RESULTS]]
     hits.sort(

@@ -32,3 +32,19 @@ def test_the_best_scored_documents_survive_the_result_limit(monkeypatch):
     hits = selectors.site_search("forests", "en")
     assert [hit.document for hit in hits] == best
     assert [hit.score for hit in hits] == [5, 3]
+
+
+def test_a_search_is_one_query_whatever_the_number_of_matching_documents(
+    django_assert_num_queries,
+):
+    term = analysis.query_terms("forests", "en")[0][0][0]
+    other = document(100, "unrelated", weight=1)
+    for number in range(3):
+        document(number, term, weight=1)
+    with django_assert_num_queries(1):
+        assert len(selectors.site_search("forests", "en")) == 3
+    for number in range(3, 40):
+        document(number, term, weight=1)
+    with django_assert_num_queries(1):  # the matching ids stay in the database
+        hits = selectors.site_search("forests", "en")
+    assert len(hits) == 40 and other not in [hit.document for hit in hits]
