@@ -27,7 +27,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 from django.conf import settings
-from django.db import DatabaseError, connection, transaction
+from django.db import Error, connection, transaction
 from django.db.models import F
 from django.utils import timezone
 
@@ -196,7 +196,7 @@ def _stamps_without_wal_flush():
         try:
             with connection.cursor() as cursor:
                 cursor.execute("RESET synchronous_commit")
-        except DatabaseError:  # the connection is gone, and its session setting with it
+        except Error:  # the connection is gone (or broken), and its session setting with it
             logger.warning("could not reset synchronous_commit", exc_info=True)
 
 
