@@ -4,6 +4,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.core.cache import cache
 from django.db.models import QuerySet
 from django.urls import translate_url
@@ -108,9 +109,6 @@ def party_choices(language_code: str | None = None) -> list[tuple[str, str]]:
     return [(party.code, party.name_in(language_code)) for party in parties_sorted(language_code)]
 
 
-MENU_CACHE_SECONDS = 24 * 3600
-
-
 def menu_entries(language_code: str) -> list[MenuEntry]:
     """The main menu in a language: the editors' menu for it, else the default menu.
 
@@ -118,13 +116,16 @@ def menu_entries(language_code: str) -> list[MenuEntry]:
     left out rather than shown broken. Kept in the cache under the page cache's generation,
     which every publish, unpublish, move, delete, view restriction and menu edit bumps:
     finding "the first news index in Arabic" walks the page tree in path order, a cost that
-    grew with the size of the site on every uncached page.
+    grew with the size of the site on every uncached page. Only where the cache is shared by
+    every process (settings.MENU_CACHE_SECONDS).
     """
+    if settings.MENU_CACHE_SECONDS <= 0:
+        return _menu_entries_built(language_code)
     key = f"menu:{generation()}:{language_code}"
     entries = cache.get(key)
     if entries is None:
         entries = _menu_entries_built(language_code)
-        cache.set(key, entries, MENU_CACHE_SECONDS)
+        cache.set(key, entries, settings.MENU_CACHE_SECONDS)
     return entries
 
 

@@ -195,6 +195,10 @@ else:
 # Anonymous page views are cached this long (0 turns the page cache off); any publish
 # retires the whole cache at once (cms/page_cache.py).
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "600"))
+# Each language's menu is kept this long under the page cache's generation (cms/selectors.py),
+# by default only when the cache is Redis: the memory cache is per process, so a publish in a
+# worker or a management command could not retire the menus another process keeps.
+MENU_CACHE_SECONDS = int(os.environ.get("MENU_CACHE_SECONDS", "86400" if REDIS_URL else "0"))
 
 # `manage.py qcluster` (cms/worker_stop.py) kills what is still running this many seconds
 # after the cluster's timeout once it was asked to stop, so a deploy never waits longer.
