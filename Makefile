@@ -105,7 +105,8 @@ test-postgres: $(VENV)/.test-installed ## Every test on PostgreSQL (DATABASE_URL
 # full sizes in docs/PERFORMANCE.md; this checks they all still run and shows the shape).
 BENCH_SMALL := bench/site.py --pages 300 --duration 5 --workers 2 --connections 4; \
 	bench/mt_job.py --pages 5; bench/dispatch.py --recipients 200; bench/search.py --pages 300; \
-	bench/odata.py --contacts 1000 --repeat 3; bench/mt_throughput.py --segments 100 --repeat 1
+	bench/odata.py --contacts 1000 --repeat 3; bench/mt_throughput.py --segments 100 --repeat 1; \
+	bench/render_cpu.py --sizes 300 3000 --renders 60 --redis-url redis://127.0.0.1:6379/14
 
 bench: $(VENV)/.test-installed ## Every benchmark at a small size: one JSON line per benchmark
 	@echo '$(BENCH_SMALL)' | tr ';' '\n' | while read -r script args; do \
