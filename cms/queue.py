@@ -26,6 +26,8 @@ from django_q.brokers import Broker, get_broker
 from django_q.conf import Conf
 from django_q.tasks import async_task
 
+from cms.on_commit import OnCommitBatch
+
 DEFAULT = "default"
 MACHINE_TRANSLATION = "mt"
 
@@ -46,24 +48,13 @@ def _broker(cluster: str | None) -> Broker:
     return _BROKERS[key]
 
 
-class PendingTasks:
-    """The tasks to hand over when the current transaction commits, as one on-commit callback.
+class PendingTasks(OnCommitBatch):
+    """The tasks to hand over when the current transaction commits (cms/on_commit.py)."""
 
-    One per savepoint level, so a rolled-back savepoint drops its own tasks with it, as
-    Django's on-commit list does for single callbacks.
-    """
-
-    def __init__(self) -> None:
-        self.tasks: dict[str, tuple[str, tuple, dict]] = {}
-
-    def add(self, func: str, args: tuple, options: dict) -> None:
-        # repr: arguments may be lists; a task queued twice for one commit runs once.
-        self.tasks.setdefault(repr((func, args, sorted(options.items()))), (func, args, options))
-
-    def __call__(self) -> None:
+    def handle(self, items: list[tuple[str, tuple, dict]]) -> None:
         # The ORM broker: one transaction for all, so no reconnect before each.
         with transaction.atomic(using=Conf.ORM) if Conf.ORM else nullcontext():
-            for func, args, options in self.tasks.values():
+            for func, args, options in items:
                 async_task(func, *args, broker=_broker(options["cluster"]), **options)
 
 
@@ -75,16 +66,8 @@ def enqueue(
     options = {"group": group, "cluster": cluster}
     if task_name:
         options["task_name"] = task_name
-    connection = transaction.get_connection()
-    if connection.in_atomic_block:
-        level = set(connection.savepoint_ids)
-        for savepoints, callback, _robust in connection.run_on_commit:
-            if isinstance(callback, PendingTasks) and savepoints == level:
-                callback.add(func, args, options)
-                return
-    pending = PendingTasks()
-    pending.add(func, args, options)
-    transaction.on_commit(pending)
+    # repr: arguments may be lists; a task queued twice for one commit runs once.
+    PendingTasks.collect(repr((func, args, sorted(options.items()))), (func, args, options))
 
 
 @checks.register(checks.Tags.compatibility)

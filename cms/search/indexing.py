@@ -16,6 +16,7 @@ from django.db import transaction
 from django.utils.html import strip_tags
 
 from cms.models import SearchDocument, SearchTerm
+from cms.on_commit import OnCommitBatch
 from cms.search import analysis
 
 SUMMARY_LENGTH = 300
@@ -99,33 +100,26 @@ def search_group_update(group: str) -> int:
     return len(documents)
 
 
-class PendingSearchGroups:
-    """The groups to index when the current transaction commits, as one on-commit callback.
+class PendingSearchGroups(OnCommitBatch):
+    """The groups to index when the current transaction commits (cms/on_commit.py).
 
-    It lives in the transaction's own list of callbacks, so a rollback drops it with the
-    rest. (A thread-local set did not: after one rolled-back transaction it stayed behind,
-    and that thread never indexed anything again.)
+    Collected in the transaction's own callbacks, so a rollback drops them. (A thread-local
+    set did not: after one rolled-back transaction it stayed behind, and that thread never
+    indexed anything again.)
     """
 
-    def __init__(self) -> None:
-        self.groups: set[str] = set()
+    @property
+    def groups(self) -> set[str]:
+        return set(self.items)
 
-    def __call__(self) -> None:
-        for group in sorted(self.groups):
+    def handle(self, items: list[str]) -> None:
+        for group in sorted(items):
             search_group_update(group)
 
 
 def search_group_update_on_commit(group: str) -> None:
     """Index the group once the current transaction commits (once, however many saves)."""
-    connection = transaction.get_connection()
-    if connection.in_atomic_block:
-        for _savepoints, callback, _robust in connection.run_on_commit:
-            if isinstance(callback, PendingSearchGroups):
-                callback.groups.add(group)
-                return
-    pending = PendingSearchGroups()
-    pending.groups.add(group)
-    transaction.on_commit(pending)
+    PendingSearchGroups.collect(group, group)
 
 
 def search_rebuild() -> int:

@@ -163,3 +163,22 @@ def test_tasks_reuse_one_redis_connection(redis_broker, django_capture_on_commit
             enqueue("helpdesk.tasks.ticket_mail_send", number, group="helpdesk")
     assert connections_received() - before <= 1  # 20 transactions, no new client each
     assert len(queued(redis_broker, Conf.CLUSTER_NAME)) == 21
+
+
+def test_a_task_queued_in_a_nested_atomic_and_again_outside_it_is_queued_once(
+    django_capture_on_commit_callbacks,
+):
+    # Wagtail saves a page inside an atomic() of its own, and queues its index tasks there.
+    from django.db import transaction
+
+    from cms.queue import enqueue
+
+    with django_capture_on_commit_callbacks(execute=True), transaction.atomic():
+        with transaction.atomic():
+            enqueue("helpdesk.tasks.ticket_mail_send", 1, group="helpdesk")
+        enqueue("helpdesk.tasks.ticket_mail_send", 1, group="helpdesk")
+        enqueue("helpdesk.tasks.ticket_mail_send", 2, group="helpdesk")
+    assert orm_queued() == [
+        ("helpdesk.tasks.ticket_mail_send", (1,)),
+        ("helpdesk.tasks.ticket_mail_send", (2,)),
+    ]

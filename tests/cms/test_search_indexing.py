@@ -30,3 +30,18 @@ def test_a_rolled_back_save_does_not_stop_later_indexing(django_capture_on_commi
         search_group_update_on_commit("page:2")
     pending = [callback for callback in callbacks if isinstance(callback, PendingSearchGroups)]
     assert [callback.groups for callback in pending] == [{"page:2"}]
+
+
+def test_a_group_saved_in_a_nested_atomic_and_again_outside_it_is_indexed_once(
+    django_capture_on_commit_callbacks, monkeypatch
+):
+    from cms.search import indexing
+
+    indexed = []
+    monkeypatch.setattr(indexing, "search_group_update", indexed.append)
+    with django_capture_on_commit_callbacks(execute=True), transaction.atomic():
+        with transaction.atomic():
+            search_group_update_on_commit("page:1")
+        search_group_update_on_commit("page:1")
+        search_group_update_on_commit("page:2")
+    assert indexed == ["page:1", "page:2"]
