@@ -14,7 +14,7 @@ import numpy as np
 import pytest
 from sentencepiece import sentencepiece_model_pb2 as sp_pb2
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "bench"))
+sys.path.append(str(Path(__file__).resolve().parents[2] / "bench"))  # after python-odata
 
 from mt_bench_model import bench_pieces, build_spec, piece_permutation  # noqa: E402
 
